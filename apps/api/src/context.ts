@@ -1,0 +1,24 @@
+import type { PrismaClient } from '@openstation/db';
+import type { Principal } from './auth/principal.ts';
+import type { Loaders } from './loaders.ts';
+
+/** The languages content is published in; Chinese is the source of truth. */
+export type Locale = 'ZH' | 'EN';
+
+/** What every resolver receives. */
+export interface Context {
+  prisma: PrismaClient;
+  locale: Locale;
+  loaders: Loaders;
+  /** Who is calling (anonymous, a staff session or an API client), resolved once per request. */
+  principal: Principal;
+  /** Counts a survey submission against this client's limit, or throws RATE_LIMITED. */
+  takeSurveySubmission: () => Promise<void>;
+}
+
+/** Picks the response language from `Accept-Language` (English if it is preferred, else Chinese). */
+export function localeFromRequest(request: Request): Locale {
+  const header = request.headers.get('accept-language') ?? '';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'EN' : 'ZH';
+}

@@ -1,0 +1,36 @@
+import { PothosValidationError } from '@pothos/core';
+import { InputValidationError } from '@pothos/plugin-validation';
+import { GraphQLError } from 'graphql';
+import { ClientError } from './errors.ts';
+
+/** Gives a client-facing error its code in place: Yoga logs only errors that were replaced. */
+function withCode(error: GraphQLError, code: string, details: Record<string, unknown> = {}): GraphQLError {
+  Object.assign(error.extensions, details, { code });
+  return error;
+}
+
+/** One validation issue as `{ path: "input.slug", message }`. */
+function issueField(issue: InputValidationError['issues'][number]): { path: string; message: string } {
+  const path = (issue.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.');
+  return { path, message: issue.message };
+}
+
+/**
+ * Decides what a caller sees of an error: client errors keep their message and get a
+ * documented `extensions.code`; anything unexpected is replaced by a generic message
+ * (and Yoga logs the original).
+ */
+export function maskError(error: unknown, message: string): Error {
+  if (error instanceof GraphQLError) {
+    const original = error.originalError;
+    if (original instanceof ClientError) return withCode(error, original.code, original.details);
+    if (original instanceof InputValidationError) {
+      return withCode(error, 'BAD_USER_INPUT', { fields: original.issues.map(issueField) });
+    }
+    if (original instanceof PothosValidationError) return withCode(error, 'BAD_USER_INPUT');
+    if (original === undefined || original === null) {
+      return typeof error.extensions.code === 'string' ? error : withCode(error, 'GRAPHQL_VALIDATION_FAILED');
+    }
+  }
+  return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}

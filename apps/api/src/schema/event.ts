@@ -1,0 +1,49 @@
+import { EventKind, type Prisma } from '@openstation/db';
+import { builder } from '../builder.ts';
+import { LocalizedText, textOf } from './localized.ts';
+import { pageSize } from './pagination.ts';
+import { assertStationExists } from './station.ts';
+
+export const EventKindEnum = builder.enumType(EventKind, {
+  name: 'EventKind',
+  description: 'Residents\' meeting (警民恳谈会), open day (警营开放日), prevention talk …',
+});
+
+builder.prismaNode('Event', {
+  description: 'A public event of the station.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    kind: t.expose('kind', { type: EventKindEnum }),
+    title: t.field({ type: LocalizedText, resolve: (e) => textOf(e.titleZh, e.titleEn) }),
+    description: t.field({ type: LocalizedText, resolve: (e) => textOf(e.descriptionZh, e.descriptionEn) }),
+    location: t.field({ type: LocalizedText, resolve: (e) => textOf(e.locationZh, e.locationEn) }),
+    startsAt: t.expose('startsAt', { type: 'DateTime' }),
+    endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true }),
+    station: t.relation('station'),
+    area: t.relation('area', { nullable: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  events: t.prismaConnection({
+    type: 'Event',
+    cursor: 'id',
+    ...pageSize,
+    description: 'Events by start time; `upcoming: true` keeps those that have not ended.',
+    args: {
+      stationSlug: t.arg.string(),
+      upcoming: t.arg.boolean({ defaultValue: false }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const now = new Date();
+      const where: Prisma.EventWhereInput = {
+        retiredAt: null,
+        ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}),
+        ...(args.upcoming ? { OR: [{ endsAt: { gte: now } }, { endsAt: null, startsAt: { gte: now } }] } : {}),
+      };
+      const rows = await ctx.prisma.event.findMany({ ...query, where, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] });
+      if (rows.length === 0) await assertStationExists(ctx, args.stationSlug);
+      return rows;
+    },
+  }),
+}));

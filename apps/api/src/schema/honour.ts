@@ -1,0 +1,13 @@
+import { builder } from '../builder.ts';
+import { LocalizedText, textOf } from './localized.ts';
+
+builder.prismaObject('Honour', {
+  description: 'A distinction awarded to a station.',
+  fields: (t) => ({
+    title: t.field({ type: LocalizedText, resolve: (h) => textOf(h.titleZh, h.titleEn) }),
+    awardedBy: t.exposeString('awardedBy', { nullable: true }),
+    year: t.exposeInt('year'),
+    month: t.exposeInt('month', { nullable: true, description: 'Month (1–12), when known.' }),
+    awardedOn: t.expose('awardedOn', { type: 'Date', nullable: true }),
+  }),
+});

@@ -1,0 +1,33 @@
+import { builder } from '../builder.ts';
+import './scalars.ts';
+import './localized.ts';
+import './station.ts';
+import './honour.ts';
+import './area.ts';
+import './officer.ts';
+import './service-item.ts';
+import './metric.ts';
+import './work-report.ts';
+import './mediation.ts';
+import './partner-agency.ts';
+import './volunteer-team.ts';
+import './event.ts';
+import './staff-user.ts';
+import './api-client.ts';
+import './audit-entry.ts';
+import './station-mutations.ts';
+import './area-mutations.ts';
+import './officer-mutations.ts';
+import './service-item-mutations.ts';
+import './community-mutations.ts';
+import './mediation-mutations.ts';
+import './work-report-mutations.ts';
+import './referral.ts';
+import './survey.ts';
+import './survey-mutations.ts';
+import './survey-results.ts';
+
+builder.queryType({});
+builder.mutationType({});
+
+export const schema = builder.toSchema();

@@ -1,0 +1,89 @@
+import { OfficerRole, type Prisma } from '@openstation/db';
+import { builder } from '../builder.ts';
+import { InputError } from '../errors.ts';
+import { Area, areaNameFilter } from './area.ts';
+import { LocalizedText, optionalTextOf, textOf } from './localized.ts';
+import { pageSize } from './pagination.ts';
+import { assertStationExists } from './station.ts';
+
+export const OfficerRoleEnum = builder.enumType(OfficerRole, {
+  name: 'OfficerRole',
+  description: 'An officer\'s role: director (所长), community officer (社区民警), auxiliary (辅警), grid worker, mediator …',
+});
+
+builder.prismaNode('Officer', {
+  description:
+    'A person residents can reach: police officer, auxiliary officer, grid worker or mediator. ' +
+    'Only duty phones are published, never private numbers.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    role: t.expose('role', { type: OfficerRoleEnum }),
+    name: t.field({ type: LocalizedText, resolve: (o) => textOf(o.nameZh, o.nameEn) }),
+    badgeNumber: t.exposeString('badgeNumber', { nullable: true }),
+    photoUrl: t.exposeString('photoUrl', { nullable: true }),
+    dutyPhone: t.exposeString('dutyPhone', { nullable: true, description: 'Duty phone (工作电话), never a private number.' }),
+    contactHours: t.field({
+      type: LocalizedText,
+      nullable: true,
+      resolve: (o) => optionalTextOf(o.contactHoursZh, o.contactHoursEn),
+    }),
+    lastVerifiedOn: t.expose('lastVerifiedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'When the station last confirmed these contact details.',
+    }),
+    isDemo: t.exposeBoolean('isDemo', {
+      description: 'True for fictitious demo people and numbers: never call them.',
+    }),
+    station: t.relation('station'),
+    assignments: t.relation('assignments', {
+      description: 'The areas this officer serves.',
+      query: { orderBy: [{ isPrimary: 'desc' }, { id: 'asc' }] },
+    }),
+  }),
+});
+
+builder.prismaObject('OfficerAssignment', {
+  description: 'An officer serving an area.',
+  fields: (t) => ({
+    isPrimary: t.exposeBoolean('isPrimary', { description: 'The area\'s responsible officer (责任民警) rather than support.' }),
+    since: t.expose('since', { type: 'Date' }),
+    officer: t.relation('officer'),
+    area: t.relation('area'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  officers: t.prismaConnection({
+    type: 'Officer',
+    cursor: 'id',
+    ...pageSize,
+    description:
+      'Officers in service, filtered by station, role, and the area they serve (by id, or by a ' +
+      'community or village name in Chinese or English).',
+    args: {
+      stationSlug: t.arg.string(),
+      role: t.arg({ type: OfficerRoleEnum }),
+      areaId: t.arg.globalID({ for: Area }),
+      areaName: t.arg.string({ description: 'Part of a community or village name, e.g. "炎武" or "Yanwu".' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      if (args.areaName != null && args.areaName.trim() === '') {
+        throw new InputError('`areaName` must not be empty.', { argument: 'areaName' });
+      }
+      const area: Prisma.AreaWhereInput = {
+        ...(args.areaId != null ? { id: Number(args.areaId.id) } : {}),
+        ...(args.areaName != null ? areaNameFilter(args.areaName.trim()) : {}),
+      };
+      const where: Prisma.OfficerWhereInput = {
+        retiredAt: null,
+        ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}),
+        ...(args.role != null ? { role: args.role } : {}),
+        ...(args.areaId != null || args.areaName != null ? { assignments: { some: { area } } } : {}),
+      };
+      const rows = await ctx.prisma.officer.findMany({ ...query, where, orderBy: { id: 'asc' } });
+      if (rows.length === 0) await assertStationExists(ctx, args.stationSlug);
+      return rows;
+    },
+  }),
+}));

@@ -1,0 +1,90 @@
+import type { Context } from '../context.ts';
+import { builder } from '../builder.ts';
+import { NotFoundError } from '../errors.ts';
+import { LocalizedText, optionalTextOf, textOf } from './localized.ts';
+import { pageSize } from './pagination.ts';
+
+export const Station = builder.prismaNode('Station', {
+  description: '派出所 — a community police station and the public facts of its jurisdiction.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable URL name, e.g. `zhuze`.' }),
+    name: t.field({ type: LocalizedText, resolve: (s) => textOf(s.nameZh, s.nameEn) }),
+    bureau: t.field({
+      type: LocalizedText,
+      description: 'The public security bureau the station belongs to.',
+      resolve: (s) => textOf(s.bureauZh, s.bureauEn),
+    }),
+    region: t.field({ type: LocalizedText, resolve: (s) => textOf(s.regionZh, s.regionEn) }),
+    address: t.field({ type: LocalizedText, resolve: (s) => textOf(s.addressZh, s.addressEn) }),
+    dutyPhone: t.exposeString('dutyPhone', { description: 'The station duty phone (值班电话).' }),
+    contactIsDemo: t.exposeBoolean('contactIsDemo', {
+      description: 'True when duty phone, address and hours are demo placeholders: do not call them.',
+    }),
+    openingHours: t.field({ type: LocalizedText, resolve: (s) => textOf(s.openingHoursZh, s.openingHoursEn) }),
+    summary: t.field({ type: LocalizedText, resolve: (s) => textOf(s.summaryZh, s.summaryEn) }),
+    areaKm2: t.float({
+      nullable: true,
+      description: 'Area of the jurisdiction in square kilometres.',
+      resolve: (s) => s.areaKm2?.toNumber() ?? null,
+    }),
+    population: t.exposeInt('population', { nullable: true, description: 'Residents of the jurisdiction (实有人口).' }),
+    households: t.exposeInt('households', { nullable: true }),
+    registeredUnits: t.exposeInt('registeredUnits', { nullable: true, description: 'Registered organisations and businesses.' }),
+    policeOfficers: t.exposeInt('policeOfficers', { nullable: true, description: 'Number of police officers (民警).' }),
+    auxiliaryOfficers: t.exposeInt('auxiliaryOfficers', { nullable: true, description: 'Number of auxiliary officers (辅警).' }),
+    gridWorkers: t.exposeInt('gridWorkers', { nullable: true, description: 'Grid workers (网格员) in the jurisdiction.' }),
+    source: t.field({
+      type: LocalizedText,
+      nullable: true,
+      description: 'The public report these facts were taken from.',
+      resolve: (s) => optionalTextOf(s.sourceTitleZh, null),
+    }),
+    sourcePublishedOn: t.expose('sourcePublishedOn', { type: 'Date', nullable: true }),
+    honours: t.relation('honours', { query: { orderBy: [{ year: 'asc' }, { id: 'asc' }] } }),
+    mediationRooms: t.relation('mediationRooms', { query: { where: { retiredAt: null }, orderBy: { id: 'asc' } } }),
+    volunteerTeams: t.relation('volunteerTeams', { query: { where: { retiredAt: null }, orderBy: { id: 'asc' } } }),
+    partners: t.relation('partners', {
+      description: 'Partner agencies the station works with.',
+      query: { orderBy: { id: 'asc' } },
+    }),
+    areas: t.relatedConnection('areas', {
+      cursor: 'id',
+      ...pageSize,
+      query: { where: { retiredAt: null }, orderBy: { id: 'asc' } },
+    }),
+  }),
+});
+
+/** The station with this slug, or a NOT_FOUND error. */
+export async function stationIdBySlug(ctx: Context, slug: string): Promise<number> {
+  const station = await ctx.prisma.station.findUnique({ where: { slug }, select: { id: true } });
+  if (!station) throw new NotFoundError(`No station has the slug "${slug}".`, { slug });
+  return station.id;
+}
+
+/** Throws NOT_FOUND when a filter named a station that does not exist. */
+export async function assertStationExists(ctx: Context, slug: string | null | undefined): Promise<void> {
+  if (slug != null) await stationIdBySlug(ctx, slug);
+}
+
+builder.queryFields((t) => ({
+  stations: t.prismaConnection({
+    type: 'Station',
+    cursor: 'id',
+    ...pageSize,
+    description: 'All stations, in the order they were registered.',
+    resolve: (query, _root, _args, ctx) => ctx.prisma.station.findMany({ ...query, where: { retiredAt: null }, orderBy: { id: 'asc' } }),
+  }),
+  station: t.prismaField({
+    type: 'Station',
+    nullable: true,
+    description: 'The station with this slug; NOT_FOUND if there is none.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: async (query, _root, { slug }, ctx) => {
+      const station = await ctx.prisma.station.findUnique({ ...query, where: { slug } });
+      if (!station) throw new NotFoundError(`No station has the slug "${slug}".`, { slug });
+      return station;
+    },
+  }),
+}));

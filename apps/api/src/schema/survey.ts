@@ -1,0 +1,83 @@
+import { SurveyAccessMode, SurveyChannel, SurveyIndicator, SurveyQuestionType } from '@openstation/db';
+import { builder } from '../builder.ts';
+import { type CampaignPhase, campaignPhase, chinaToday } from '../survey/calendar.ts';
+import { LocalizedText, LocalizedTextList, textListOf, textOf } from './localized.ts';
+import { assertStationExists } from './station.ts';
+
+export const SurveyAccessModeEnum = builder.enumType(SurveyAccessMode, {
+  name: 'SurveyAccessMode',
+  description: 'OPEN: anyone may answer (rate-limited). CODE: each answer needs a single-use invitation code.',
+});
+
+export const SurveyIndicatorEnum = builder.enumType(SurveyIndicator, {
+  name: 'SurveyIndicator',
+  description: 'What a question measures: the three half-yearly indicators, overall satisfaction, officer awareness, window service.',
+});
+
+export const SurveyQuestionTypeEnum = builder.enumType(SurveyQuestionType, {
+  name: 'SurveyQuestionType',
+  description:
+    'SCALE5: answer `value` 1–5 or `dontKnow: true`. YES_NO: `value` 1 (yes) or 0 (no). SINGLE_CHOICE: `choice`, ' +
+    'the 0-based option index. FREE_TEXT: `text`, at most 1,000 characters, never published.',
+});
+
+export const SurveyChannelEnum = builder.enumType(SurveyChannel, {
+  name: 'SurveyChannel',
+  description: 'How a response was collected: on the web, on paper or by phone.',
+});
+
+export const SurveyPhaseEnum = builder.enumType('SurveyPhase', {
+  description: 'Whether a campaign takes answers today (China date): before it opens, while open, after it closed.',
+  values: { NOT_YET_OPEN: { value: 'NOT_YET_OPEN' }, OPEN: { value: 'OPEN' }, CLOSED: { value: 'CLOSED' } } as const,
+});
+
+builder.prismaNode('SurveyCampaign', {
+  id: { field: 'id' },
+  description: '群众评议 — a station\'s half-yearly resident evaluation.',
+  fields: (t) => ({
+    period: t.exposeString('period', { description: 'Half-year label, e.g. `2026-H1`.' }),
+    title: t.field({ type: LocalizedText, resolve: (c) => textOf(c.titleZh, c.titleEn) }),
+    opensOn: t.expose('opensOn', { type: 'Date' }),
+    closesOn: t.expose('closesOn', { type: 'Date', description: 'Last day answers are taken; results are public from the next day.' }),
+    accessMode: t.expose('accessMode', { type: SurveyAccessModeEnum }),
+    phase: t.field({ type: SurveyPhaseEnum, resolve: (c): CampaignPhase => campaignPhase(c, chinaToday()) }),
+    station: t.relation('station'),
+    questions: t.relation('questions', { query: { orderBy: { position: 'asc' } } }),
+  }),
+});
+
+builder.prismaNode('SurveyQuestion', {
+  id: { field: 'id' },
+  description: 'One question of a survey.',
+  fields: (t) => ({
+    position: t.exposeInt('position'),
+    indicator: t.expose('indicator', { type: SurveyIndicatorEnum }),
+    type: t.expose('type', { type: SurveyQuestionTypeEnum }),
+    text: t.field({ type: LocalizedText, resolve: (q) => textOf(q.textZh, q.textEn) }),
+    options: t.field({
+      type: LocalizedTextList,
+      nullable: true,
+      description: 'The options of a SINGLE_CHOICE question, in order.',
+      resolve: (q) => (q.optionsZh.length > 0 ? textListOf(q.optionsZh, q.optionsEn) : null),
+    }),
+    required: t.exposeBoolean('required'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  surveyCampaigns: t.prismaField({
+    type: ['SurveyCampaign'],
+    description: 'Published survey campaigns, newest first; `stationSlug` keeps one station\'s.',
+    args: { stationSlug: t.arg.string() },
+    resolve: async (query, _root, args, ctx) => {
+      const rows = await ctx.prisma.surveyCampaign.findMany({
+        ...query,
+        where: { status: 'PUBLISHED', ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}) },
+        orderBy: [{ opensOn: 'desc' }, { id: 'asc' }],
+        take: 200,
+      });
+      if (rows.length === 0) await assertStationExists(ctx, args.stationSlug);
+      return rows;
+    },
+  }),
+}));

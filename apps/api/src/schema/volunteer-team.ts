@@ -1,0 +1,13 @@
+import { builder } from '../builder.ts';
+import { LocalizedText, textOf } from './localized.ts';
+
+builder.prismaNode('VolunteerTeam', {
+  id: { field: 'id' },
+  description: '群防群治 — a residents\' volunteer team working with the station.',
+  fields: (t) => ({
+    name: t.field({ type: LocalizedText, resolve: (v) => textOf(v.nameZh, v.nameEn) }),
+    description: t.field({ type: LocalizedText, resolve: (v) => textOf(v.descriptionZh, v.descriptionEn) }),
+    memberCount: t.exposeInt('memberCount', { nullable: true }),
+    foundedYear: t.exposeInt('foundedYear', { nullable: true }),
+  }),
+});

@@ -1,0 +1,174 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { type Lang, localePath, t, type UiKey } from '@openstation/portal/i18n';
+import { SUBMIT_SURVEY_MUTATION, SURVEY_SUBMIT_PATH, type SurveySubmission, surveyPath, surveySubmission, surveyThanksPath } from '@openstation/portal/routes';
+import { esc, htmlResponse, portalPage, stylesheets } from './portal-page.ts';
+
+/** The largest form body the route reads, in bytes. */
+export const SURVEY_FORM_MAX_BYTES = 64 * 1024;
+
+/** Where the route hands the submission: the GraphQL server, called in-process (`createApi(…)`). */
+export interface SurveyFormApi {
+  fetch(request: Request, serverContext: { req?: { socket?: { remoteAddress?: string } } }): Response | Promise<Response>;
+}
+
+export interface SurveyFormOptions {
+  api: SurveyFormApi;
+  /** The built portal (`apps/portal/dist`): pages link its stylesheet when it exists. */
+  portalRoot?: () => string;
+  maxBytes?: number;
+}
+
+/** The client the request came from, as the GraphQL path sees it (for the survey rate limit). */
+export interface SurveyFormClient {
+  remoteAddress?: string;
+}
+
+/** The message shown for each error code; anything else is {@link FALLBACK}. */
+const MESSAGES: Record<string, UiKey> = {
+  CODE_REQUIRED: 'survey.error.CODE_REQUIRED',
+  CODE_MALFORMED: 'survey.error.CODE_MALFORMED',
+  CODE_INVALID: 'survey.error.CODE_INVALID',
+  CODE_USED: 'survey.error.CODE_USED',
+  SURVEY_NOT_OPEN_YET: 'survey.error.SURVEY_NOT_OPEN_YET',
+  SURVEY_CLOSED: 'survey.error.SURVEY_CLOSED',
+  RATE_LIMITED: 'survey.error.RATE_LIMITED',
+  NOT_FOUND: 'survey.error.NOT_FOUND',
+  ANSWER_MISSING_REQUIRED: 'survey.error.ANSWER_MISSING_REQUIRED',
+  ANSWER_TEXT_TOO_LONG: 'survey.error.ANSWER_TEXT_TOO_LONG',
+  TOO_LARGE: 'survey.error.TOO_LARGE',
+  BAD_REQUEST: 'survey.error.BAD_REQUEST',
+  UNAVAILABLE: 'survey.error.UNAVAILABLE',
+};
+const FALLBACK: UiKey = 'survey.error.OTHER';
+
+/** HTTP status of each refusal; any other client error is 400. */
+const STATUS: Record<string, number> = {
+  CODE_USED: 409,
+  SURVEY_NOT_OPEN_YET: 409,
+  SURVEY_CLOSED: 409,
+  RATE_LIMITED: 429,
+  NOT_FOUND: 404,
+  TOO_LARGE: 413,
+  UNSUPPORTED: 415,
+  UNAVAILABLE: 503,
+};
+
+class FormError extends Error {
+  readonly code: string;
+  constructor(code: string) {
+    super(code);
+    this.code = code;
+  }
+}
+
+/** The body as text, or TOO_LARGE once more than `max` bytes arrive. */
+async function readBody(request: Request, max: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > max) throw new FormError('TOO_LARGE');
+  if (!request.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw new FormError('TOO_LARGE');
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+interface GraphQLAnswer {
+  data?: { submitSurveyResponse?: { campaign: { station: { slug: string } } } | null } | null;
+  errors?: { extensions?: { code?: unknown } }[];
+}
+
+/**
+ * `POST /survey/submit`: the portal's survey form without JavaScript. Reads the
+ * url-encoded form (at most {@link SURVEY_FORM_MAX_BYTES}), submits it through the
+ * `submitSurveyResponse` mutation of `api` in-process, with the client's address as the
+ * GraphQL path sees it, and answers 303 to the station's thanks page, or a page in the
+ * portal's look saying what went wrong (400, 404, 409, 413, 415, 429). Neither the code nor
+ * any answer is logged or shown back.
+ */
+export function createSurveyForm({ api, portalRoot, maxBytes = SURVEY_FORM_MAX_BYTES }: SurveyFormOptions) {
+  async function refusal(lang: Lang, slug: string | null, code: string, headers: Record<string, string> = {}): Promise<Response> {
+    const title = t(lang, 'survey.errorTitle');
+    const back = slug
+      ? `<p><a href="${esc(surveyPath(lang, slug))}">${esc(t(lang, 'survey.backToForm'))}</a></p>`
+      : `<p><a href="${esc(localePath(lang, '/'))}">${esc(t(lang, 'nav.stations'))}</a></p>`;
+    const message = code === 'UNSUPPORTED' ? MESSAGES.BAD_REQUEST : MESSAGES[code];
+    const body =
+      `<h1>${esc(title)}</h1><p class="alert" role="alert" data-code="${esc(code)}">${esc(t(lang, message ?? FALLBACK))}</p>` +
+      `<p>${esc(t(lang, 'survey.errorNothingStored'))}</p>${back}`;
+    const other: Lang = lang === 'zh' ? 'en' : 'zh';
+    const otherHref = slug ? surveyPath(other, slug) : localePath(other, '/');
+    const page = portalPage({ lang, title, otherHref, body, css: await stylesheets(portalRoot) });
+    return htmlResponse(STATUS[code] ?? 400, page, headers);
+  }
+
+  async function fetch(request: Request, client: SurveyFormClient = {}): Promise<Response> {
+    if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST' } });
+    const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/x-www-form-urlencoded') return refusal('zh', null, 'UNSUPPORTED');
+    let form: URLSearchParams;
+    try {
+      form = new URLSearchParams(await readBody(request, maxBytes));
+    } catch (error) {
+      if (error instanceof FormError) return refusal('zh', null, error.code);
+      throw error;
+    }
+    const lang: Lang = form.get('lang') === 'en' ? 'en' : 'zh';
+    const stationField = form.get('station') ?? '';
+    const slug = SLUG.test(stationField) ? stationField : null;
+    const input: SurveySubmission | null = surveySubmission(form);
+    if (!input) return refusal(lang, slug, 'BAD_REQUEST');
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+    const forwarded = request.headers.get('x-forwarded-for');
+    if (forwarded) headers['x-forwarded-for'] = forwarded;
+    const answer = await api.fetch(
+      new Request('http://openstation/graphql', { method: 'POST', headers, body: JSON.stringify({ query: SUBMIT_SURVEY_MUTATION, variables: { input } }) }),
+      { req: { socket: client.remoteAddress === undefined ? {} : { remoteAddress: client.remoteAddress } } },
+    );
+    const result = (await answer.json()) as GraphQLAnswer;
+    const receipt = result.data?.submitSurveyResponse;
+    if (receipt) {
+      return new Response(null, { status: 303, headers: { location: surveyThanksPath(lang, receipt.campaign.station.slug), 'cache-control': 'no-cache' } });
+    }
+    const code = result.errors?.[0]?.extensions?.code;
+    const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' ? code : 'UNAVAILABLE';
+    const retryAfter = answer.headers.get('retry-after');
+    return refusal(lang, slug, known, retryAfter ? { 'retry-after': retryAfter } : {});
+  }
+
+  /** The same route for `node:http` (`server.ts`): the socket's address is passed on as GraphQL requests pass it. */
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const method = req.method ?? 'GET';
+    const hasBody = method !== 'GET' && method !== 'HEAD';
+    const request = new Request(new URL(req.url ?? SURVEY_SUBMIT_PATH, 'http://openstation'), {
+      method,
+      headers,
+      ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+    });
+    const response = await fetch(request, req.socket.remoteAddress === undefined ? {} : { remoteAddress: req.socket.remoteAddress });
+    const unread = hasBody && !req.complete;
+    if (unread) req.resume();
+    res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...(unread ? { connection: 'close' } : {}) });
+    res.end(Buffer.from(await response.arrayBuffer()));
+  }
+
+  return { fetch, handle };
+}
+
+export type SurveyForm = ReturnType<typeof createSurveyForm>;

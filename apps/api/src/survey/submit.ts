@@ -1,0 +1,183 @@
+import type { Prisma, PrismaClient, SurveyChannel } from '@openstation/db';
+import type { Context } from '../context.ts';
+import { ClientError, InputError, NotFoundError } from '../errors.ts';
+import { type AnswerInput, type AnswerRow, validateAnswers } from './answers.ts';
+import { campaignPhase, chinaToday } from './calendar.ts';
+import { hashInvitationCode, normaliseInvitationCode } from './codes.ts';
+
+/** One resident's submission, as the API receives it. */
+export interface SubmissionInput {
+  campaignId: number;
+  code?: string | null;
+  areaId?: number | null;
+  answers: readonly AnswerInput[];
+  /** Honeypot: hidden on the form, so only robots fill it in. */
+  website?: string | null;
+}
+
+/** What the submitter learns: nothing that identifies the stored response. */
+export interface SubmissionReceipt {
+  campaignId: number;
+  submittedOn: string;
+}
+
+const CAMPAIGN_SELECT = {
+  id: true,
+  stationId: true,
+  status: true,
+  accessMode: true,
+  opensOn: true,
+  closesOn: true,
+  questions: { select: { id: true, type: true, required: true, optionsZh: true }, orderBy: { position: 'asc' } },
+} as const satisfies Prisma.SurveyCampaignSelect;
+
+type Campaign = Prisma.SurveyCampaignGetPayload<{ select: typeof CAMPAIGN_SELECT }>;
+
+/** A published campaign taking answers today, or NOT_FOUND / SURVEY_NOT_OPEN_YET / SURVEY_CLOSED. */
+async function openCampaign(prisma: PrismaClient, campaignId: number, today: string): Promise<Campaign> {
+  const campaign = await prisma.surveyCampaign.findUnique({ where: { id: campaignId }, select: CAMPAIGN_SELECT });
+  if (!campaign || campaign.status !== 'PUBLISHED') throw new NotFoundError('No survey has this id.', { entityType: 'SurveyCampaign' });
+  const phase = campaignPhase(campaign, today);
+  if (phase === 'NOT_YET_OPEN') throw new ClientError('SURVEY_NOT_OPEN_YET', 'This survey does not take answers yet.');
+  if (phase === 'CLOSED') throw new ClientError('SURVEY_CLOSED', 'This survey has closed.');
+  return campaign;
+}
+
+async function checkArea(prisma: PrismaClient, campaign: Campaign, areaId: number | null | undefined): Promise<void> {
+  if (areaId == null) return;
+  const area = await prisma.area.findFirst({ where: { id: areaId, stationId: campaign.stationId, retiredAt: null }, select: { id: true } });
+  if (!area) throw new InputError('`input.areaId` must be an area of the survey\'s station.', { argument: 'input.areaId' });
+}
+
+function rulesOf(campaign: Campaign) {
+  return campaign.questions.map((q) => ({ id: q.id, type: q.type, required: q.required, options: q.optionsZh.length }));
+}
+
+/**
+ * The response and its answers in one statement (atomic by itself). With a code hash, the
+ * code is claimed first by a conditional update: the response is inserted only from the
+ * claimed row, so of concurrent submissions of one code exactly one stores anything. Returns
+ * the number of responses stored (0 or 1). No column of the response refers to the code.
+ */
+const STORE = `
+WITH claim AS (
+  UPDATE "InvitationCode" SET "used" = true
+  WHERE $1::text IS NOT NULL AND "codeHash" = $1::text AND "campaignId" = $2::int AND "used" = false
+  RETURNING "areaId"
+), source AS (
+  SELECT "areaId" FROM claim
+  UNION ALL
+  SELECT NULL::int WHERE $1::text IS NULL
+), response AS (
+  INSERT INTO "SurveyResponse" ("campaignId", "areaId", "channel", "submittedOn")
+  SELECT $2::int, COALESCE($3::int, source."areaId"), $4::text::"SurveyChannel", $5::text::date FROM source
+  RETURNING "id"
+), answers AS (
+  INSERT INTO "SurveyAnswer" ("responseId", "questionId", "value", "dontKnow", "choice", "text")
+  SELECT response."id", a.q, a.v, a.d, a.c, a.t
+  FROM response, unnest($6::int[], $7::int[], $8::bool[], $9::int[], $10::text[]) AS a(q, v, d, c, t)
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM response)::int AS stored, (SELECT count(*) FROM answers)::int AS answers`;
+
+/**
+ * Stores one response and its answers; with `codeHash`, marks that code used in the same
+ * statement (see {@link STORE}) or throws CODE_USED / CODE_INVALID and stores nothing.
+ */
+export async function storeResponse(
+  tx: Prisma.TransactionClient,
+  response: { campaignId: number; areaId: number | null; channel: SurveyChannel; submittedOn: string; answers: readonly AnswerRow[] },
+  codeHash: string | null,
+): Promise<void> {
+  const { answers } = response;
+  const rows = await tx.$queryRawUnsafe<Array<{ stored: number }>>(
+    STORE,
+    codeHash,
+    response.campaignId,
+    response.areaId,
+    response.channel,
+    response.submittedOn,
+    answers.map((a) => a.questionId),
+    answers.map((a) => a.value),
+    answers.map((a) => a.dontKnow),
+    answers.map((a) => a.choice),
+    answers.map((a) => a.text),
+  );
+  if (Number(rows[0]?.stored) === 1) return;
+  if (codeHash === null) throw new Error('the response was not stored');
+  const code = await tx.invitationCode.findFirst({ where: { codeHash, campaignId: response.campaignId }, select: { used: true } });
+  if (code) throw new ClientError('CODE_USED', 'This invitation code has already been used.');
+  throw new ClientError('CODE_INVALID', 'This invitation code is not valid for this survey.');
+}
+
+/**
+ * A resident's web submission: checks the campaign, the client's limit (OPEN campaigns), the
+ * code (CODE campaigns), the area and every answer, then stores it, or throws a documented
+ * error and stores nothing. A filled honeypot gets the same receipt and stores nothing.
+ */
+export async function submitSurveyResponse(ctx: Context, input: SubmissionInput, now = new Date()): Promise<SubmissionReceipt> {
+  const today = chinaToday(now);
+  const campaign = await openCampaign(ctx.prisma, input.campaignId, today);
+  let codeHash: string | null = null;
+  if (campaign.accessMode === 'CODE') {
+    if (!input.code?.trim()) throw new ClientError('CODE_REQUIRED', 'This survey needs an invitation code.');
+    const canonical = normaliseInvitationCode(input.code);
+    if (!canonical) throw new ClientError('CODE_MALFORMED', 'An invitation code has ten letters and digits, like ABCDE-12345.');
+    codeHash = hashInvitationCode(canonical);
+  } else {
+    await ctx.takeSurveySubmission();
+  }
+  await checkArea(ctx.prisma, campaign, input.areaId);
+  const answers = validateAnswers(rulesOf(campaign), input.answers);
+  const receipt = { campaignId: campaign.id, submittedOn: today };
+  if (input.website?.trim()) return receipt;
+  const response = { campaignId: campaign.id, areaId: input.areaId ?? null, channel: 'WEB' as const, submittedOn: today, answers };
+  await storeResponse(ctx.prisma, response, codeHash);
+  return receipt;
+}
+
+/** One paper or phone response typed in by staff. */
+export interface EnteredResponse {
+  channel: 'PAPER' | 'PHONE';
+  /** The day the resident filled in the form or answered the call. */
+  submittedOn: string;
+  areaId?: number | null;
+  answers: readonly AnswerInput[];
+}
+
+/**
+ * Checks a batch of paper or phone responses like web submissions (every answer against its
+ * question, areas of the station, dates within the campaign and not in the future) and
+ * stores all of them, all in `tx` (reads too: PGlite has one connection), or throws the first problem with `extensions.index` and stores
+ * none. Codes and the per-client limit do not apply.
+ */
+export async function enterResponses(
+  tx: Prisma.TransactionClient,
+  campaignId: number,
+  responses: readonly EnteredResponse[],
+  now = new Date(),
+): Promise<number> {
+  const campaign = await tx.surveyCampaign.findUnique({ where: { id: campaignId }, select: CAMPAIGN_SELECT });
+  if (!campaign) throw new NotFoundError('No survey has this id.', { entityType: 'SurveyCampaign' });
+  const today = chinaToday(now);
+  const rules = rulesOf(campaign);
+  const areas = new Set((await tx.area.findMany({ where: { stationId: campaign.stationId }, select: { id: true } })).map((a) => a.id));
+  const checked = responses.map((response, index) => {
+    try {
+      if (campaignPhase(campaign, response.submittedOn) !== 'OPEN' || response.submittedOn > today) {
+        throw new InputError('`submittedOn` must fall within the survey\'s dates and not in the future.', { argument: 'submittedOn' });
+      }
+      if (response.areaId != null && !areas.has(response.areaId)) {
+        throw new InputError('`areaId` must be an area of the survey\'s station.', { argument: 'areaId' });
+      }
+      return { ...response, answers: validateAnswers(rules, response.answers) };
+    } catch (error) {
+      if (error instanceof ClientError) throw new ClientError(error.code, `Response ${index + 1}: ${error.message}`, { ...error.details, index });
+      throw error;
+    }
+  });
+  for (const response of checked) {
+    await storeResponse(tx, { campaignId, areaId: response.areaId ?? null, channel: response.channel, submittedOn: response.submittedOn, answers: response.answers }, null);
+  }
+  return checked.length;
+}

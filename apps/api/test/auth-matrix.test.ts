@@ -1,0 +1,390 @@
+import type { StaffRole } from '@openstation/db';
+import type { GraphQLFieldMap, GraphQLObjectType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiScope } from '../src/auth/scopes.ts';
+import { schema } from '../src/schema/index.ts';
+import { createApi } from '../src/yoga.ts';
+import { gql } from '../../../tests/support/graphql.ts';
+import { createAllPrincipals, type TestPrincipal } from '../../../tests/support/principals.ts';
+import { openTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
+
+/** Root fields anyone may call. Adding a root field to neither list below fails this file. */
+const PUBLIC_FIELDS = new Set([
+  'Query.areas',
+  'Query.events',
+  'Query.latestReport',
+  'Query.mediationStats',
+  'Query.metrics',
+  'Query.node',
+  'Query.nodes',
+  'Query.officers',
+  'Query.serviceItems',
+  'Query.station',
+  'Query.stations',
+  'Query.surveyCampaigns',
+  'Query.surveyResults',
+  'Query.workReports',
+  'Mutation.login',
+  'Mutation.submitSurveyResponse',
+]);
+
+type Allowed = (p: TestPrincipal) => boolean;
+const roles =
+  (...allowed: StaffRole[]): Allowed =>
+  (p) => p.role !== null && allowed.includes(p.role);
+const scope =
+  (s: ApiScope): Allowed =>
+  (p) => p.scopes?.includes(s) ?? false;
+const either =
+  (...checks: Allowed[]): Allowed =>
+  (p) => checks.some((c) => c(p));
+
+const ADMIN = roles('ADMIN');
+const EDITORS = roles('ADMIN', 'EDITOR');
+const MEDIATORS = roles('ADMIN', 'MEDIATOR');
+const STAFF = roles('ADMIN', 'EDITOR', 'MEDIATOR');
+const REFERRERS = either(MEDIATORS, scope('referrals:write'));
+
+/** A global id no record has, of the given type. */
+const missing = (type: string) => Buffer.from(`${type}:999999`).toString('base64');
+
+interface Case {
+  allowed: Allowed;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+const text = { zh: '测试' };
+const STATION = {
+  slug: 'matrix-test',
+  name: text,
+  bureau: text,
+  region: text,
+  address: text,
+  dutyPhone: '0512-0000000',
+  openingHours: text,
+  summary: text,
+};
+const AREA = { stationId: missing('Station'), kind: 'COMMUNITY', name: text };
+const OFFICER = { stationId: missing('Station'), role: 'COMMUNITY_OFFICER', name: text };
+const ASSIGNMENT = { officerId: missing('Officer'), areaId: missing('Area'), isPrimary: true, since: '2026-01-01' };
+const SERVICE_ITEM = {
+  stationId: missing('Station'),
+  slug: 'matrix-test',
+  category: 'OTHER',
+  title: text,
+  conditions: text,
+  materials: { zh: [] },
+  steps: { zh: [] },
+  timeLimit: text,
+  fee: text,
+  location: text,
+  hours: text,
+  effectiveFrom: '2026-01-01',
+};
+const REPORT = { title: text, summary: text, sections: [], metrics: [], priorities: [] };
+const TEAM = { stationId: missing('Station'), name: text, description: text };
+const EVENT = { stationId: missing('Station'), kind: 'OPEN_DAY', title: text, description: text, location: text, startsAt: '2026-05-01T09:00:00Z' };
+const ROOM = { stationId: missing('Station'), slug: 'matrix-test', name: text, description: text, location: text };
+const CASE = { roomId: missing('MediationRoom'), reference: 'T-1', category: 'OTHER', source: 'WALK_IN', status: 'RECEIVED', receivedOn: '2026-01-01' };
+
+/** A retire mutation of a record that does not exist. */
+function retire(field: string, type: string): Omit<Case, 'allowed'> {
+  return { query: `mutation ($id: ID!) { ${field}(id: $id) { id } }`, variables: { id: missing(type) } };
+}
+
+/**
+ * Every protected root field: who may call it, and a request that reaches it. Requests name
+ * records that do not exist where they can, so that allowed callers get NOT_FOUND or
+ * BAD_USER_INPUT (never an auth code) and the database stays as it was.
+ */
+const PROTECTED: Record<string, Case> = {
+  'Query.me': { allowed: STAFF, query: '{ me { email } }' },
+  'Query.apiClients': { allowed: ADMIN, query: '{ apiClients { name } }' },
+  'Query.auditEntries': { allowed: ADMIN, query: '{ auditEntries(first: 1) { edges { node { action } } } }' },
+  'Mutation.logout': { allowed: STAFF, query: 'mutation { logout }' },
+  'Mutation.createApiClient': {
+    allowed: ADMIN,
+    query: 'mutation { createApiClient(name: "", scopes: []) { key } }',
+  },
+  'Query.mediationCases': {
+    allowed: either(MEDIATORS, scope('mediation:read')),
+    query: '{ mediationCases(first: 1) { edges { node { reference } } } }',
+  },
+  'Mutation.createStation': {
+    allowed: ADMIN,
+    query: 'mutation ($input: StationInput!) { createStation(input: $input) { slug } }',
+    variables: { input: STATION },
+  },
+  'Mutation.updateStation': {
+    allowed: EDITORS,
+    query: 'mutation ($id: ID!, $input: StationInput!) { updateStation(id: $id, input: $input) { slug } }',
+    variables: { id: missing('Station'), input: STATION },
+  },
+  'Mutation.retireStation': { allowed: ADMIN, ...retire('retireStation', 'Station') },
+  'Mutation.createArea': {
+    allowed: EDITORS,
+    query: 'mutation ($input: AreaInput!) { createArea(input: $input) { kind } }',
+    variables: { input: AREA },
+  },
+  'Mutation.updateArea': {
+    allowed: EDITORS,
+    query: 'mutation ($id: ID!, $input: AreaInput!) { updateArea(id: $id, input: $input) { kind } }',
+    variables: { id: missing('Area'), input: AREA },
+  },
+  'Mutation.retireArea': { allowed: EDITORS, ...retire('retireArea', 'Area') },
+  'Mutation.createOfficer': {
+    allowed: EDITORS,
+    query: 'mutation ($input: OfficerInput!) { createOfficer(input: $input) { role } }',
+    variables: { input: OFFICER },
+  },
+  'Mutation.updateOfficer': {
+    allowed: EDITORS,
+    query: 'mutation ($id: ID!, $input: OfficerInput!) { updateOfficer(id: $id, input: $input) { role } }',
+    variables: { id: missing('Officer'), input: OFFICER },
+  },
+  'Mutation.retireOfficer': { allowed: EDITORS, ...retire('retireOfficer', 'Officer') },
+  'Mutation.assignOfficer': {
+    allowed: EDITORS,
+    query: 'mutation ($input: OfficerAssignmentInput!) { assignOfficer(input: $input) { isPrimary } }',
+    variables: { input: ASSIGNMENT },
+  },
+  'Mutation.updateOfficerAssignment': {
+    allowed: EDITORS,
+    query: 'mutation ($input: OfficerAssignmentInput!) { updateOfficerAssignment(input: $input) { isPrimary } }',
+    variables: { input: ASSIGNMENT },
+  },
+  'Mutation.unassignOfficer': {
+    allowed: EDITORS,
+    query: 'mutation ($o: ID!, $a: ID!) { unassignOfficer(officerId: $o, areaId: $a) }',
+    variables: { o: missing('Officer'), a: missing('Area') },
+  },
+  'Mutation.createServiceItem': {
+    allowed: EDITORS,
+    query: 'mutation ($input: ServiceItemInput!) { createServiceItem(input: $input) { slug } }',
+    variables: { input: SERVICE_ITEM },
+  },
+  'Mutation.updateServiceItem': {
+    allowed: EDITORS,
+    query: 'mutation ($id: ID!, $input: ServiceItemInput!) { updateServiceItem(id: $id, input: $input) { slug } }',
+    variables: { id: missing('ServiceItem'), input: SERVICE_ITEM },
+  },
+  'Mutation.retireServiceItem': { allowed: EDITORS, ...retire('retireServiceItem', 'ServiceItem') },
+  'Mutation.createVolunteerTeam': {
+    allowed: EDITORS,
+    query: 'mutation ($input: VolunteerTeamInput!) { createVolunteerTeam(input: $input) { memberCount } }',
+    variables: { input: TEAM },
+  },
+  'Mutation.updateVolunteerTeam': {
+    allowed: EDITORS,
+    query: 'mutation ($id: ID!, $input: VolunteerTeamInput!) { updateVolunteerTeam(id: $id, input: $input) { memberCount } }',
+    variables: { id: missing('VolunteerTeam'), input: TEAM },
+  },
+  'Mutation.retireVolunteerTeam': { allowed: EDITORS, ...retire('retireVolunteerTeam', 'VolunteerTeam') },
+  'Mutation.createEvent': {
+    allowed: EDITORS,
+    query: 'mutation ($input: EventInput!) { createEvent(input: $input) { kind } }',
+    variables: { input: EVENT },
+  },
+  'Mutation.updateEvent': {
+    allowed: EDITORS,
+    query: 'mutation ($id: ID!, $input: EventInput!) { updateEvent(id: $id, input: $input) { kind } }',
+    variables: { id: missing('Event'), input: EVENT },
+  },
+  'Mutation.retireEvent': { allowed: EDITORS, ...retire('retireEvent', 'Event') },
+  'Mutation.createMediationRoom': {
+    allowed: either(EDITORS, MEDIATORS),
+    query: 'mutation ($input: MediationRoomInput!) { createMediationRoom(input: $input) { slug } }',
+    variables: { input: ROOM },
+  },
+  'Mutation.updateMediationRoom': {
+    allowed: either(EDITORS, MEDIATORS),
+    query: 'mutation ($id: ID!, $input: MediationRoomInput!) { updateMediationRoom(id: $id, input: $input) { slug } }',
+    variables: { id: missing('MediationRoom'), input: ROOM },
+  },
+  'Mutation.retireMediationRoom': { allowed: either(EDITORS, MEDIATORS), ...retire('retireMediationRoom', 'MediationRoom') },
+  'Mutation.createMediationCase': {
+    allowed: MEDIATORS,
+    query: 'mutation ($input: MediationCaseInput!) { createMediationCase(input: $input) { reference } }',
+    variables: { input: CASE },
+  },
+  'Mutation.updateMediationCase': {
+    allowed: MEDIATORS,
+    query: 'mutation ($id: ID!, $input: MediationCaseInput!) { updateMediationCase(id: $id, input: $input) { reference } }',
+    variables: { id: missing('MediationCase'), input: CASE },
+  },
+  'Mutation.retireMediationCase': { allowed: MEDIATORS, ...retire('retireMediationCase', 'MediationCase') },
+  'Query.workReportDrafts': { allowed: EDITORS, query: '{ workReportDrafts(first: 1) { edges { node { year } } } }' },
+  'Mutation.createWorkReport': {
+    allowed: EDITORS,
+    query: 'mutation ($s: ID!, $c: WorkReportContentInput!) { createWorkReport(stationId: $s, year: 2026, quarter: 1, content: $c) { id } }',
+    variables: { s: missing('Station'), c: REPORT },
+  },
+  'Mutation.updateWorkReport': {
+    allowed: EDITORS,
+    query: 'mutation ($id: ID!, $c: WorkReportContentInput!) { updateWorkReport(id: $id, content: $c) { id } }',
+    variables: { id: missing('WorkReport'), c: REPORT },
+  },
+  'Mutation.publishWorkReport': { allowed: EDITORS, ...retire('publishWorkReport', 'WorkReport') },
+  'Mutation.correctWorkReport': {
+    allowed: EDITORS,
+    query: 'mutation ($id: ID!, $c: WorkReportContentInput!) { correctWorkReport(id: $id, content: $c, correctionNote: { zh: "更正" }) { id } }',
+    variables: { id: missing('WorkReport'), c: REPORT },
+  },
+  'Query.referrals': { allowed: REFERRERS, query: '{ referrals(first: 1) { edges { node { status } } } }' },
+  'Mutation.createReferral': {
+    allowed: REFERRERS,
+    query: 'mutation ($input: ReferralInput!) { createReferral(input: $input) { id } }',
+    variables: {
+      input: { stationId: missing('Station'), partnerId: missing('PartnerAgency'), summary: text, createdOn: '2026-01-01' },
+    },
+  },
+  'Mutation.acceptReferral': { allowed: REFERRERS, ...retire('acceptReferral', 'Referral') },
+  'Mutation.updateReferral': {
+    allowed: REFERRERS,
+    query: 'mutation ($id: ID!) { updateReferral(id: $id, note: "进展") { id } }',
+    variables: { id: missing('Referral') },
+  },
+  'Mutation.resolveReferral': {
+    allowed: REFERRERS,
+    query: 'mutation ($id: ID!) { resolveReferral(id: $id, outcome: "已解决", resolvedOn: "2026-02-01") { id } }',
+    variables: { id: missing('Referral') },
+  },
+  'Query.surveyResponses': {
+    allowed: either(STAFF, scope('surveys:raw')),
+    query: 'query ($id: ID!) { surveyResponses(campaignId: $id, first: 1) { edges { node { channel } } } }',
+    variables: { id: missing('SurveyCampaign') },
+  },
+  'Mutation.enterSurveyResponses': {
+    allowed: EDITORS,
+    query: 'mutation ($id: ID!) { enterSurveyResponses(campaignId: $id, responses: [{ channel: PAPER, submittedOn: "2026-01-01", answers: [] }]) { count } }',
+    variables: { id: missing('SurveyCampaign') },
+  },
+  'Mutation.createSurveyCampaign': {
+    allowed: EDITORS,
+    query: 'mutation ($input: SurveyCampaignInput!) { createSurveyCampaign(input: $input) { id } }',
+    variables: {
+      input: { stationId: missing('Station'), period: '2030-H1', title: text, opensOn: '2030-01-01', closesOn: '2030-01-31', accessMode: 'OPEN' },
+    },
+  },
+  'Mutation.generateInvitationCodes': {
+    allowed: EDITORS,
+    query: 'mutation ($id: ID!) { generateInvitationCodes(campaignId: $id, count: 1) { csv } }',
+    variables: { id: missing('SurveyCampaign') },
+  },
+  'Mutation.revokeApiClient': {
+    allowed: ADMIN,
+    query: 'mutation ($id: ID!) { revokeApiClient(id: $id) { name } }',
+    variables: { id: missing('ApiClient') },
+  },
+};
+
+/** Object types readable only by some callers (through `node(id:)` or a relation). */
+const PROTECTED_TYPES: Record<string, Allowed> = {
+  ApiClient: ADMIN,
+  AuditEntry: ADMIN,
+  MediationCase: either(MEDIATORS, scope('mediation:read')),
+  /** Drafts only: published reports are public. */
+  WorkReport: EDITORS,
+  /** Partner keys see their own agency's referrals only; the test keys belong to no agency. */
+  Referral: MEDIATORS,
+  StaffUser: STAFF,
+};
+
+function rootFields(): { name: string; scoped: boolean }[] {
+  const roots = [schema.getQueryType(), schema.getMutationType()].filter((t): t is GraphQLObjectType => t != null);
+  return roots.flatMap((type) =>
+    Object.values(type.getFields() as GraphQLFieldMap<unknown, unknown>).map((field) => ({
+      name: `${type.name}.${field.name}`,
+      scoped: (field.extensions.pothosOptions as { authScopes?: unknown } | undefined)?.authScopes !== undefined,
+    })),
+  );
+}
+
+const AUTH_CODES = ['UNAUTHENTICATED', 'FORBIDDEN'];
+
+describe('authorization matrix', () => {
+  let db: TestDatabase;
+  let api: ReturnType<typeof createApi>;
+  let principals: TestPrincipal[];
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    api = createApi({ prisma: db.prisma });
+    principals = await createAllPrincipals(db.prisma);
+  });
+  afterAll(() => db.close());
+
+  it('every root field is either public or declares authScopes, and every protected one is in the matrix', () => {
+    const fields = rootFields();
+    const unprotected = fields.filter((f) => !f.scoped && !PUBLIC_FIELDS.has(f.name)).map((f) => f.name);
+    expect(unprotected, 'root fields with no authScopes that are not listed as public').toEqual([]);
+    const scoped = fields.filter((f) => f.scoped).map((f) => f.name).sort();
+    expect(scoped).toEqual(Object.keys(PROTECTED).sort());
+    expect(fields.filter((f) => f.scoped && PUBLIC_FIELDS.has(f.name))).toEqual([]);
+  });
+
+  it('every object type with authScopes is in the type matrix', () => {
+    const scopedTypes = Object.values(schema.getTypeMap())
+      .filter((t) => (t.extensions.pothosOptions as { authScopes?: unknown } | undefined)?.authScopes !== undefined)
+      .map((t) => t.name)
+      .sort();
+    expect(scopedTypes).toEqual(Object.keys(PROTECTED_TYPES).sort());
+  });
+
+  it.each(Object.entries(PROTECTED))('%s: allowed callers get through, others are refused', async (_name, testCase) => {
+    const outcomes: string[] = [];
+    for (const principal of principals) {
+      const result = await gql(api, testCase.query, testCase.variables ?? {}, await principal.freshHeaders());
+      const codes = (result.errors ?? []).map((e) => String(e.extensions?.code));
+      const expected = testCase.allowed(principal);
+      const got = codes.some((c) => AUTH_CODES.includes(c)) ? codes.find((c) => AUTH_CODES.includes(c)) : 'allowed';
+      const want = expected ? 'allowed' : principal.name === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+      outcomes.push(`${principal.name}: ${got}${got === want ? '' : ` (expected ${want})`}`);
+      if (!expected) expect(result.data == null || Object.values(result.data).every((v) => v == null)).toBe(true);
+    }
+    expect(outcomes.filter((o) => o.includes('expected'))).toEqual([]);
+  });
+
+  it.each(Object.entries(PROTECTED_TYPES))('%s through node(id:): allowed callers only', async (type, allowed) => {
+    const record =
+      type === 'ApiClient'
+        ? await db.prisma.apiClient.findFirstOrThrow()
+        : type === 'StaffUser'
+          ? await db.prisma.staffUser.findFirstOrThrow({ where: { role: 'MEDIATOR' } })
+          : type === 'MediationCase'
+            ? await db.prisma.mediationCase.findFirstOrThrow()
+            : type === 'WorkReport'
+              ? await db.prisma.workReport.findFirstOrThrow({ where: { status: 'DRAFT' } })
+              : type === 'Referral'
+                ? await db.prisma.referral.findFirstOrThrow()
+          : await db.prisma.auditEntry.create({ data: { action: 'test', entityType: 'Test' } });
+    const id = Buffer.from(`${type}:${record.id}`).toString('base64');
+    for (const principal of principals) {
+      const result = await gql<{ node: { id: string } | null }>(
+        api,
+        'query ($id: ID!) { node(id: $id) { id } }',
+        { id },
+        await principal.freshHeaders(),
+      );
+      // A staff member may see their own StaffUser record only (admins see all).
+      const mayRead = type === 'StaffUser' ? principal.role === 'ADMIN' || principal.role === 'MEDIATOR' : allowed(principal);
+      expect({ who: principal.name, readable: result.data?.node != null }).toEqual({ who: principal.name, readable: mayRead });
+      if (!mayRead) {
+        expect(AUTH_CODES).toContain(result.errors?.[0]?.extensions?.code);
+      }
+    }
+  });
+});
+
+describe('unauthorized answers', () => {
+  it('UNAUTHENTICATED for anonymous callers, FORBIDDEN for a signed-in caller without the role', async () => {
+    const db = await openTestDatabase();
+    const api = createApi({ prisma: db.prisma });
+    const [, , editor] = await createAllPrincipals(db.prisma);
+    const anonymous = await gql(api, '{ apiClients { name } }');
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const forbidden = await gql(api, '{ apiClients { name } }', {}, editor?.headers);
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await db.close();
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { gqlOk } from '../../../tests/support/graphql.ts';
+import { useTestApi } from '../../../tests/support/test-api.ts';
+
+const NESTED = /* GraphQL */ `
+  query Nested {
+    stations(first: 100) {
+      edges {
+        node {
+          name { text }
+          honours { title { text } }
+          areas(first: 100) {
+            edges {
+              node {
+                name { text }
+                assignments {
+                  isPrimary
+                  officer {
+                    name { text }
+                    dutyPhone
+                    assignments { area { name { text } } }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface NestedResult {
+  stations: {
+    edges: { node: { areas: { edges: { node: { assignments: { officer: unknown }[] } }[] } } }[];
+  };
+}
+
+function countAssignments(data: NestedResult): number {
+  return data.stations.edges
+    .flatMap((s) => s.node.areas.edges)
+    .reduce((n, a) => n + a.node.assignments.length, 0);
+}
+
+describe('nested queries run a fixed number of SQL statements', () => {
+  const t = useTestApi();
+
+  it('station → areas → assignments → officer → assignments, before and after the data grows', async () => {
+    t.db.resetQueries();
+    const before = await gqlOk<NestedResult>(t.api, NESTED);
+    const statementsBefore = t.db.queries.length;
+    expect(countAssignments(before)).toBeGreaterThan(10);
+    expect(statementsBefore).toBeLessThanOrEqual(8);
+
+    // Grow the data: a new station with 30 areas, each served by 3 new officers.
+    const station = await t.db.prisma.station.create({
+      data: {
+        slug: 'n-plus-one-probe',
+        nameZh: '测试派出所',
+        bureauZh: '测试公安局',
+        regionZh: '测试',
+        addressZh: '测试路1号',
+        dutyPhone: '000',
+        openingHoursZh: '全天',
+        summaryZh: '用于测试',
+      },
+    });
+    for (let a = 0; a < 30; a += 1) {
+      const area = await t.db.prisma.area.create({
+        data: { stationId: station.id, kind: 'COMMUNITY', nameZh: `测试社区${a}` },
+      });
+      for (let o = 0; o < 3; o += 1) {
+        await t.db.prisma.officer.create({
+          data: {
+            stationId: station.id,
+            role: o === 0 ? 'COMMUNITY_OFFICER' : 'AUXILIARY_OFFICER',
+            nameZh: `测试警员${a}-${o}`,
+            isDemo: true,
+            assignments: { create: { areaId: area.id, since: new Date('2026-01-01'), isPrimary: o === 0 } },
+          },
+        });
+      }
+    }
+
+    t.db.resetQueries();
+    const after = await gqlOk<NestedResult>(t.api, NESTED);
+    expect(countAssignments(after)).toBe(countAssignments(before) + 90);
+    expect(t.db.queries.length).toBe(statementsBefore);
+  });
+
+  it('quarterly reports with year-on-year comparisons batch their look-ups', async () => {
+    const query = /* GraphQL */ `
+      query Reports($first: Int!) {
+        workReports(first: $first) {
+          edges { node { period metrics { value sameQuarterLastYear changePercent metric { key } } } }
+        }
+      }
+    `;
+    t.db.resetQueries();
+    await gqlOk(t.api, query, { first: 5 });
+    const few = t.db.queries.length;
+    t.db.resetQueries();
+    await gqlOk(t.api, query, { first: 40 });
+    expect(t.db.queries.length).toBe(few);
+  });
+});

@@ -1,0 +1,13 @@
+export { type ApiSource, apiSourceFromEnv, queryApi } from './client.ts';
+export { PortalDataError } from './errors.ts';
+export { type Area, loadAreas } from './areas.ts';
+export { type Event, loadEvents } from './events.ts';
+export { loadMediation, type Mediation, type MediationRow } from './mediation.ts';
+export { loadMetrics, type Metric } from './metrics.ts';
+export { loadOfficers, type Officer } from './officers.ts';
+export { loadReports, type Report } from './reports.ts';
+export { loadServices, type Service } from './services.ts';
+export { loadStations, type Station } from './stations.ts';
+export { loadSurveyResults, type SurveyResults } from './survey-results.ts';
+export { loadSurveys, type Survey, type SurveyQuestion } from './surveys.ts';
+export { localId, type Text, type TextList } from './text.ts';

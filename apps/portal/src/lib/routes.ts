@@ -1,0 +1,136 @@
+import { type Lang, localePath } from '../i18n/index.ts';
+
+/**
+ * The portal's addresses that other programs build too (the API's `/find-officer` route
+ * redirects to them): one rule, imported by both, so they cannot drift apart.
+ */
+
+/** The list of a station's areas and officers (`/qianling/officers/`, `/en/qianling/officers/`). */
+export function officersPath(lang: Lang, stationSlug: string): string {
+  return localePath(lang, `/${stationSlug}/officers/`);
+}
+
+/** The officers serving one area; `areaId` is the area's number (its database id). */
+export function areaOfficersPath(lang: Lang, stationSlug: string, areaId: string | number): string {
+  return localePath(lang, `/${stationSlug}/officers/${areaId}/`);
+}
+
+/**
+ * Where the "type your community or village" form goes. The API process answers it; on a
+ * static host the portal's own page at this address points to the lists instead.
+ */
+export const FIND_OFFICER_PATH = '/find-officer';
+
+/** Whether a request path is the find-officer route (with or without the trailing slash). */
+export function isFindOfficerPath(path: string): boolean {
+  return path === FIND_OFFICER_PATH || path === `${FIND_OFFICER_PATH}/`;
+}
+
+/** The longest place name the form accepts. */
+export const PLACE_MAX_LENGTH = 100;
+
+/** Where the survey form posts (`application/x-www-form-urlencoded`); the API process answers it. */
+export const SURVEY_SUBMIT_PATH = '/survey/submit';
+
+/** Whether a request path is the survey form's route (with or without the trailing slash). */
+export function isSurveySubmitPath(path: string): boolean {
+  return path === SURVEY_SUBMIT_PATH || path === `${SURVEY_SUBMIT_PATH}/`;
+}
+
+/** A station's survey form (`/qiandeng/survey/`). */
+export function surveyPath(lang: Lang, stationSlug: string): string {
+  return localePath(lang, `/${stationSlug}/survey/`);
+}
+
+/** The page a successful submission lands on. */
+export function surveyThanksPath(lang: Lang, stationSlug: string): string {
+  return localePath(lang, `/${stationSlug}/survey/thanks/`);
+}
+
+/** The question types of a survey, as the API names them. */
+export type SurveyAnswerType = 'SCALE5' | 'YES_NO' | 'SINGLE_CHOICE' | 'FREE_TEXT';
+
+const ANSWER_TYPES: readonly SurveyAnswerType[] = ['SCALE5', 'YES_NO', 'SINGLE_CHOICE', 'FREE_TEXT'];
+
+/** The value of a scale question's "don't know" radio button. */
+export const SURVEY_DONT_KNOW = 'dk';
+
+/** The longest free-text answer, in characters (the API's limit too). */
+export const SURVEY_TEXT_MAX_LENGTH = 1000;
+
+/** The form field of one question's answer: `answer:<type>:<question global id>`. */
+export function surveyAnswerField(type: SurveyAnswerType, questionId: string): string {
+  return `answer:${type}:${questionId}`;
+}
+
+/** The type and question of an answer field, or null when `name` is not one. */
+export function parseSurveyAnswerField(name: string): { type: SurveyAnswerType; questionId: string } | null {
+  const [prefix, type, questionId, ...rest] = name.split(':');
+  const known = ANSWER_TYPES.find((t) => t === type);
+  if (prefix !== 'answer' || !known || !questionId || rest.length > 0) return null;
+  return { type: known, questionId };
+}
+
+/** One answer of {@link SurveySubmission}, as `submitSurveyResponse` takes it. */
+export interface SurveyAnswer {
+  questionId: string;
+  value?: number;
+  dontKnow?: boolean;
+  choice?: number;
+  text?: string;
+}
+
+/** The input of the `submitSurveyResponse` mutation, as the survey form fills it in. */
+export interface SurveySubmission {
+  campaignId: string;
+  code?: string;
+  areaId?: string;
+  website?: string;
+  answers: SurveyAnswer[];
+}
+
+/** The mutation both the no-JavaScript route and the form's script send. */
+export const SUBMIT_SURVEY_MUTATION = `mutation SubmitSurveyForm($input: SurveySubmissionInput!) {
+  submitSurveyResponse(input: $input) { campaign { station { slug } } }
+}`;
+
+const WHOLE_NUMBER = /^-?\d{1,9}$/;
+
+/**
+ * The mutation's input from the survey form's fields, or null when a field cannot be read
+ * (no campaign, a number that is not one). Only the shape is handled here: every rule is
+ * the mutation's. Unanswered questions and empty text boxes are left out.
+ */
+export function surveySubmission(fields: Iterable<[string, string]>): SurveySubmission | null {
+  const all = [...fields];
+  const get = (name: string) => all.find(([n]) => n === name)?.[1]?.trim() ?? '';
+  const campaignId = get('campaign');
+  if (!campaignId) return null;
+  const input: SurveySubmission = { campaignId, answers: [] };
+  const code = get('code');
+  if (code) input.code = code;
+  const area = get('area');
+  if (area) {
+    if (!WHOLE_NUMBER.test(area)) return null;
+    input.areaId = btoa(`Area:${Number(area)}`);
+  }
+  const website = all.find(([n]) => n === 'website')?.[1];
+  if (website) input.website = website;
+  for (const [name, value] of all) {
+    const field = parseSurveyAnswerField(name);
+    if (!field) continue;
+    const { type, questionId } = field;
+    if (type === 'FREE_TEXT') {
+      if (value.trim()) input.answers.push({ questionId, text: value });
+    } else if (type === 'SCALE5' && value === SURVEY_DONT_KNOW) {
+      input.answers.push({ questionId, dontKnow: true });
+    } else if (!WHOLE_NUMBER.test(value)) {
+      return null;
+    } else if (type === 'SINGLE_CHOICE') {
+      input.answers.push({ questionId, choice: Number(value) });
+    } else {
+      input.answers.push({ questionId, value: Number(value) });
+    }
+  }
+  return input;
+}

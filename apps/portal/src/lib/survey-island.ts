@@ -1,0 +1,70 @@
+import { Client, fetchExchange } from '@urql/core';
+import { SUBMIT_SURVEY_MUTATION, surveySubmission } from './routes.ts';
+
+/** What the page gives the script: the messages in its language, by error code. */
+export interface SurveyIslandMessages {
+  thanksTitle: string;
+  thanksText: string;
+  errors: Record<string, string>;
+  fallback: string;
+}
+
+interface Receipt {
+  submitSurveyResponse: { campaign: { station: { slug: string } } } | null;
+}
+
+/**
+ * Submits the survey form through GraphQL (`data-graphql`) and shows the confirmation or the
+ * refusal in the page. The form stays a plain HTML form: without this script, or when the
+ * API cannot be reached, it posts to the no-JavaScript route as before.
+ */
+export function enhanceSurveyForm(form: HTMLFormElement): void {
+  const endpoint = form.dataset.graphql;
+  const messages = JSON.parse(form.dataset.messages ?? 'null') as SurveyIslandMessages | null;
+  const status = form.querySelector<HTMLElement>('[data-survey-status]');
+  const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
+  if (!endpoint || !messages || !status || !button) return;
+  const client = new Client({ url: endpoint, exchanges: [fetchExchange], preferGetMethod: false, requestPolicy: 'network-only' });
+  let fallingBack = false;
+
+  form.addEventListener('submit', (event) => {
+    if (fallingBack) return;
+    const fields: [string, string][] = [];
+    for (const [name, value] of new FormData(form)) if (typeof value === 'string') fields.push([name, value]);
+    const input = surveySubmission(fields);
+    if (!input) return;
+    event.preventDefault();
+    button.disabled = true;
+    status.hidden = true;
+    void client
+      .mutation<Receipt>(SUBMIT_SURVEY_MUTATION, { input })
+      .toPromise()
+      .then((result) => {
+        if (result.data?.submitSurveyResponse) {
+          const done = document.createElement('section');
+          done.setAttribute('role', 'status');
+          done.tabIndex = -1;
+          done.className = 'survey-done';
+          const title = document.createElement('h2');
+          title.textContent = messages.thanksTitle;
+          const text = document.createElement('p');
+          text.textContent = messages.thanksText;
+          done.append(title, text);
+          form.replaceWith(done);
+          done.focus();
+          return;
+        }
+        const code = result.error?.graphQLErrors[0]?.extensions.code;
+        if (result.error?.networkError || typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') {
+          fallingBack = true;
+          form.requestSubmit();
+          return;
+        }
+        status.textContent = messages.errors[code] ?? messages.fallback;
+        status.dataset.code = code;
+        status.hidden = false;
+        button.disabled = false;
+        status.focus();
+      });
+  });
+}

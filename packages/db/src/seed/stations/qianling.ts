@@ -1,0 +1,285 @@
+import { demoPhone } from '../people.ts';
+import { birthRegistration, idCard, noCriminalRecord, residencePermit } from '../services.ts';
+import type { ServicePlace } from '../services.ts';
+import type { StationSeed } from '../types.ts';
+
+const COUNTER: ServicePlace = {
+  locationZh: '迁陵派出所户籍室',
+  locationEn: 'Registration office, Qianling Police Station',
+  hoursZh: '周一至周五 8:00–12:00，14:30–17:30',
+  hoursEn: 'Mon–Fri 8:00–12:00, 14:30–17:30',
+  appointmentZh: '偏远村寨群众可通过村辅警预约集中上门采集',
+  appointmentEn: 'People in remote villages can book a collective visit through their village auxiliary',
+};
+
+/** 迁陵派出所 — source 004 (湖南法治报, undated; written in traditional characters, given here in simplified). */
+export const qianling: StationSeed = {
+  slug: 'qianling',
+  code: 'QL',
+  nameZh: '迁陵派出所',
+  nameEn: 'Qianling Police Station',
+  bureauZh: '保靖县公安局',
+  bureauEn: 'Baojing County Public Security Bureau',
+  regionZh: '湖南省湘西土家族苗族自治州保靖县迁陵镇',
+  regionEn: 'Qianling Town, Baojing County, Xiangxi Tujia and Miao Autonomous Prefecture, Hunan',
+  addressZh: '湖南省保靖县迁陵镇（演示数据，具体地址以派出所公告为准）',
+  addressEn: 'Qianling Town, Baojing, Hunan (demo data: see the station’s own notice for the address)',
+  dutyPhone: demoPhone('0743', 100),
+  openingHoursZh: '报警求助24小时；户籍室周一至周五 8:00–12:00，14:30–17:30',
+  openingHoursEn: 'Emergencies 24 hours; registration office Mon–Fri 8:00–12:00, 14:30–17:30',
+  summaryZh:
+    '城关镇派出所，辖迁陵镇11个社区、29个行政村，总面积374.43平方公里，实有人口10万余人，流动人口较多；已采集人口信息97656人、房屋45570户、单位735家，管控治安管理行业场所及重点单位149家、街面商铺1000余家、从业人员9296名。以综合指挥室、社区警务队、案件办理队“两队一室”为引擎，成立“酉情调解室”，抓好社区、学区、园区“三区”治理。电话号码和人员为演示数据。',
+  summaryEn:
+    'The county-town station for 11 communities and 29 villages over 374.43 km² with over 100,000 people and many newcomers: 97,656 people, 45,570 dwellings and 735 organisations on record. A command room, a community policing team and a case team ("two teams, one room") run the work; the Youqing Mediation Room settles disputes; communities, schools and parks are the three focus zones. Phone numbers and people are demo data.',
+  areaKm2: 374.43,
+  population: 100000,
+  households: 45570,
+  registeredUnits: 735,
+  source: { titleZh: '湖南法治报报道：保靖县公安局迁陵派出所“一领二融三加强”基层社会治理（原标题未收录）', publishedOn: null },
+  honours: [],
+  areas: [
+    { nameZh: '杨家村', nameEn: 'Yangjia Village', kind: 'VILLAGE' },
+    { nameZh: '酉溪公园酒吧一条街', nameEn: 'Youxi Park bar street', kind: 'TOWN_CENTRE' },
+    { nameZh: '老西门口街巷', nameEn: 'Old West Gate lanes', kind: 'TOWN_CENTRE' },
+    { nameZh: '老天桥棚改区域', nameEn: 'Old Tianqiao redevelopment area', kind: 'OTHER' },
+    { nameZh: '钟灵山工业园', nameEn: 'Zhonglingshan Industrial Park', kind: 'INDUSTRIAL_PARK' },
+    { nameZh: '创新创业园', nameEn: 'Innovation and Enterprise Park', kind: 'INDUSTRIAL_PARK' },
+    { nameZh: '扁朝油茶茶园', nameEn: 'Bianchao oil-tea plantation', kind: 'OTHER' },
+    { nameZh: '踏梯百亩柑橘园', nameEn: 'Tati citrus orchard', kind: 'OTHER' },
+    { nameZh: '普溪百亩柑橘园', nameEn: 'Puxi citrus orchard', kind: 'OTHER' },
+    { nameZh: '迁陵镇中小学校周边', nameEn: 'Around Qianling’s schools', kind: 'SCHOOL_ZONE' },
+  ],
+  staff: { gridWorkers: 4, caseOfficers: 4 },
+  partners: [
+    { slug: 'town-government', kind: 'TOWN_GOVERNMENT', nameZh: '迁陵镇人民政府', nameEn: 'Qianling Town Government' },
+    { slug: 'four-sources-station', kind: 'OTHER', nameZh: '迁陵镇“四源共治”工作站', nameEn: 'Qianling "four sources" joint governance station' },
+    { slug: 'comprehensive-governance', kind: 'OTHER', nameZh: '迁陵镇综治中心', nameEn: 'Qianling comprehensive governance centre' },
+    { slug: 'justice-office', kind: 'JUSTICE_OFFICE', nameZh: '迁陵司法所', nameEn: 'Qianling Justice Office' },
+    { slug: 'land-office', kind: 'OTHER', nameZh: '国土（自然资源）部门', nameEn: 'Land and natural resources office' },
+    { slug: 'yangjia-committee', kind: 'VILLAGE_COMMITTEE', nameZh: '杨家村村民委员会', nameEn: 'Yangjia Village Committee' },
+    { slug: 'park-committee', kind: 'OTHER', nameZh: '园区管委会', nameEn: 'Industrial park management committee' },
+    { slug: 'schools', kind: 'SCHOOL', nameZh: '辖区中小学校、幼儿园', nameEn: 'Local schools and kindergartens' },
+    { slug: 'county-safety-office', kind: 'OTHER', nameZh: '保靖县平安办', nameEn: 'Baojing County safety office' },
+  ],
+  rooms: [
+    {
+      slug: 'youqing',
+      code: 'YQ',
+      nameZh: '酉情调解室',
+      nameEn: 'Youqing Mediation Room',
+      descriptionZh:
+        '聘请1名退休老干部驻所调解矛盾纠纷，让群众有地方“找个说法”；依靠“四源共治”，构建政府主导、综治统筹、派出所预警、人民调解参与的多元调处格局。去年以来调处化解各类矛盾纠纷500余起，调解成功率98%以上。',
+      descriptionEn:
+        'A retired cadre mediates at the station so people have somewhere to be heard; with the "four sources" joint governance, government, the governance centre, police and people’s mediators work together. 500+ disputes settled since last year, with a success rate above 98%.',
+      locationZh: '迁陵派出所内',
+      locationEn: 'Inside Qianling Police Station',
+      openingHoursZh: '周一至周五 8:00–17:30',
+      openingHoursEn: 'Mon–Fri 8:00–17:30',
+      mediators: 1,
+      yearly: { 2024: { received: 512, successRate: 0.986 }, 2025: { received: 538, successRate: 0.988 }, 2026: { received: 463, successRate: 0.987 } },
+      referredShare: 0.015,
+      categories: { LAND_AND_HOUSING: 25, NEIGHBOUR: 25, FAMILY: 15, LABOUR: 10, CONSUMER: 8, TRAFFIC: 10, TENANCY: 4, OTHER: 3 },
+      sources: { POLICE_CALL: 40, WALK_IN: 25, GRID_WORKER: 15, PARTNER_REFERRAL: 15, PATROL: 5 },
+      partnersByCategory: {
+        LAND_AND_HOUSING: ['four-sources-station', 'land-office', 'justice-office', 'yangjia-committee'],
+        NEIGHBOUR: ['comprehensive-governance'],
+        FAMILY: ['justice-office'],
+        LABOUR: ['park-committee', 'justice-office'],
+        CONSUMER: ['town-government'],
+        TRAFFIC: ['justice-office'],
+        TENANCY: ['town-government'],
+        OTHER: ['four-sources-station'],
+      },
+      partnerShare: 0.35,
+    },
+  ],
+  volunteerTeams: [
+    {
+      nameZh: '“1+X+N”城乡警务团队',
+      nameEn: '"1+X+N" town and village policing teams',
+      descriptionZh:
+        '1名社区民警、2名社区辅警（村为1名村辅警），加上社区（村）综治专干、网格员、保安员、片长、组长、邻长、护林员等综治力量，共同开展巡逻防范、邻里守望、帮扶教育、线索搜集、纠纷调处、隐患治理。',
+      descriptionEn:
+        'One community officer and two auxiliaries (one in a village) with governance staff, grid workers, guards, block, group and neighbour leaders and forest rangers.',
+    },
+    {
+      nameZh: '村辅警值勤队（田间警务）',
+      nameEn: 'Village auxiliaries’ field-policing team',
+      descriptionZh: '整合29名村辅警成立，支援扁朝油茶茶园和踏梯、普溪百亩柑橘园等4个农村产业园，聚焦农村道路交通隐患、农资纠纷、安全生产检查。',
+      descriptionEn: '29 village auxiliaries supporting four rural plantations and orchards: road hazards, farm-supply disputes and work safety.',
+      memberCount: 29,
+    },
+    {
+      nameZh: '校园安全守护队伍',
+      nameEn: 'School safety teams',
+      descriptionZh: '3支队伍：5名所班子担任中小学、幼儿园法制副校长；8名民警、22名辅警对标32所学校常态化检查；29名村辅警落实“高峰勤务”和“护学岗”。',
+      descriptionEn: 'Three teams: 5 station leaders as deputy heads for law at schools, 8 officers and 22 auxiliaries inspecting 32 schools, 29 village auxiliaries at school gates.',
+      memberCount: 64,
+    },
+  ],
+  services: [birthRegistration(COUNTER), idCard(COUNTER), residencePermit(COUNTER), noCriminalRecord(COUNTER)],
+  events: [
+    {
+      kind: 'SCHOOL_SAFETY',
+      titleZh: '法制副校长开学第一课',
+      titleEn: 'First lesson of term by the deputy head for law',
+      descriptionZh: '交通安全、消防安全、防性侵、防溺水、防欺凌、防电信诈骗。',
+      descriptionEn: 'Road and fire safety, sexual abuse, drowning, bullying and phone fraud.',
+      locationZh: '迁陵镇中心小学',
+      locationEn: 'Qianling central primary school',
+      startsAt: '2026-03-02 08:30',
+      endsAt: '2026-03-02 09:30',
+      area: '迁陵镇中小学校周边',
+    },
+    {
+      kind: 'OPEN_DAY',
+      titleZh: '警营开放日：走进综合指挥室',
+      titleEn: 'Open day: the command room',
+      descriptionZh: '了解“两队一室”如何研判警情、派单处置。',
+      descriptionEn: 'How the command room analyses calls and dispatches the two teams.',
+      locationZh: '迁陵派出所',
+      locationEn: 'Qianling Police Station',
+      startsAt: '2026-06-13 09:00',
+      endsAt: '2026-06-13 11:30',
+    },
+    {
+      kind: 'RESIDENTS_MEETING',
+      titleZh: '老西门口街巷警民恳谈会',
+      titleEn: 'Old West Gate residents’ meeting',
+      descriptionZh: '听取居民对夜间治安、老旧街巷消防隐患的意见。',
+      descriptionEn: 'Residents’ views on night-time order and fire hazards in the old lanes.',
+      locationZh: '老西门口社区警务室',
+      locationEn: 'Old West Gate community police office',
+      startsAt: '2026-12-02 19:00',
+      endsAt: '2026-12-02 20:30',
+      area: '老西门口街巷',
+    },
+    {
+      kind: 'PREVENTION_TALK',
+      titleZh: '园区企业防诈骗、防盗窃宣讲',
+      titleEn: 'Fraud and theft prevention at the industrial park',
+      descriptionZh: '园区警务室为企业员工讲解年底常见骗局和仓库防盗。',
+      descriptionEn: 'Common year-end scams and warehouse security for company staff.',
+      locationZh: '钟灵山工业园园区警务室',
+      locationEn: 'Park police office, Zhonglingshan Industrial Park',
+      startsAt: '2026-12-16 14:30',
+      endsAt: '2026-12-16 16:00',
+      area: '钟灵山工业园',
+    },
+  ],
+  reporting: {
+    // The article's "去年" is 2025 and "今年以来" is 2026 up to Q3 in this demo.
+    series: [
+      { kind: 'count', metric: 'police_calls', periods: [{ year: 2024, total: 3620 }, { year: 2025, total: 2980 }, { year: 2026, quarters: [1, 2, 3], total: 1850 }] },
+      // 2026 Q1–Q3 against 2025 Q1–Q3: 50 / 122 − 1 = −59 %.
+      {
+        kind: 'count',
+        metric: 'criminal_cases',
+        periods: [{ year: 2024, total: 236 }, { year: 2025, quarters: [1, 2, 3], total: 122 }, { year: 2025, quarters: [4], total: 38 }, { year: 2026, quarters: [1, 2, 3], total: 50 }],
+      },
+      // 2026 Q1–Q3 against 2025 Q1–Q3: 180 / 375 − 1 = −52 %.
+      {
+        kind: 'count',
+        metric: 'administrative_cases',
+        periods: [{ year: 2024, total: 690 }, { year: 2025, quarters: [1, 2, 3], total: 375 }, { year: 2025, quarters: [4], total: 121 }, { year: 2026, quarters: [1, 2, 3], total: 180 }],
+      },
+      // 2025 against 2024: 814 / 1480 − 1 = −45 %.
+      {
+        kind: 'sum',
+        metric: 'cases_accepted',
+        parts: ['criminal_cases', 'administrative_cases'],
+        periods: [{ year: 2024, total: 1480 }, { year: 2025, total: 814 }, { year: 2026, quarters: [1, 2, 3], total: 520 }],
+      },
+      { kind: 'mediation', metric: 'mediation_received', room: 'youqing' },
+      { kind: 'mediation', metric: 'mediation_success_rate', room: 'youqing' },
+      { kind: 'count', metric: 'patrols', periods: [{ year: 2024, total: 480 }, { year: 2025, total: 520 }, { year: 2026, quarters: [1, 2, 3], total: 410 }] },
+      { kind: 'count', metric: 'fire_hazards_fixed', periods: [{ year: 2024, total: 35 }, { year: 2025, total: 28 }, { year: 2026, quarters: [1, 2, 3], total: 21 }] },
+      // 2025 + 2026 Q1–Q3 = 21.6 (万元): "去年以来…挽回损失约20余万元".
+      { kind: 'count', metric: 'losses_recovered', decimals: 1, periods: [{ year: 2024, total: 9.8 }, { year: 2025, total: 12.4 }, { year: 2026, quarters: [1, 2, 3], total: 9.2 }] },
+      { kind: 'count', metric: 'safety_inspections', periods: [{ year: 2024, total: 96 }, { year: 2025, total: 110 }, { year: 2026, quarters: [1, 2, 3], total: 90 }] },
+    ],
+    highlights: [
+      {
+        year: 2025, quarter: 1, group: 'order',
+        zh: '“两队一室”运行：综合指挥室对“一人多报、一地多报、多人同报”警情第一时间研判，形成治理指令交社区警务队、案件办理队办理。',
+        en: 'The command room analyses repeated calls from one person, one place or many people and hands instructions to the community and case teams.',
+      },
+      {
+        year: 2025, quarter: 4, group: 'order',
+        zh: '全年受理各类案件同比下降45%，接警数、刑事立案、行政立案实现“同期三连降”。',
+        en: 'Cases accepted this year fell 45%; calls, criminal and administrative cases all fell.',
+      },
+      {
+        year: 2025, quarter: 4, group: 'prevention',
+        zh: '按县平安办部署，镇政府组织党员干部、网格员、“三长”清理出租房屋：租住房700套、空置房1237套、自住房3586套，登记流动人口约600人。',
+        en: 'With the county safety office, the town checked 700 rented, 1,237 empty and 3,586 owner-occupied homes and registered about 600 newcomers.',
+      },
+      {
+        year: 2026, quarter: 1, group: 'mediation',
+        zh: '2月27日，杨家村一村民在有争议的土地上建房，砖墙被另一村民损坏；经“四源共治”工作站汇集综治、司法、国土、派出所、村委现场丈量、划定边界，3月22日双方签订调解协议，持续多年的土地纠纷得以解决。',
+        en: 'On 27 February a wall built on disputed land in Yangjia Village was damaged; the joint governance station measured and marked the boundary with the justice, land, police and village offices, and on 22 March both sides signed an agreement ending a years-long dispute.',
+      },
+      {
+        year: 2026, quarter: 2, group: 'order',
+        zh: '酉溪公园酒吧一条街整治：联合镇政府检查5次，下发整改通知书10份，专项巡逻120余次，盘查可疑人员200余人次；相关违法案件今年以来发案1起，同比下降75%。',
+        en: 'Youxi Park bar street: 5 joint inspections with the town, 10 rectification notices, 120+ patrols and 200+ checks; one related offence this year, down 75%.',
+      },
+      {
+        year: 2026, quarter: 3, group: 'order',
+        zh: '今年以来刑事发案同比下降59%，行政发案同比下降52%；去年以来案件办理队侦办民生案件40余起，打击处理违法人员50余人，挽回群众财产损失约20余万元。',
+        en: 'Criminal cases this year are down 59% and administrative cases 52%; since last year the case team solved 40+ everyday cases, dealt with 50+ offenders and recovered about 200,000 yuan.',
+      },
+      {
+        year: 2026, quarter: 3, group: 'prevention',
+        zh: '逐一排查老天桥棚改区域闲置院落、老西门口街巷、城乡结合部废弃厂房和采石场，今年以来整改重大消防隐患21个；8名民警、22名辅警对标32所学校常态化开展校园安全检查。',
+        en: 'Empty courtyards at Old Tianqiao, the Old West Gate lanes, derelict factories and quarries checked; 21 major fire hazards removed this year; 8 officers and 22 auxiliaries inspect 32 schools.',
+      },
+    ],
+    priorities: [
+      {
+        area: '杨家村',
+        issueZh: '村民在有争议的土地上建房，砖墙被另一村民损坏',
+        issueEn: 'A wall built on disputed land was damaged by another villager',
+        actionZh: '上报“四源共治”工作站，汇集综治、司法、国土、派出所、村委现场丈量、划定边界，双方签订调解协议',
+        actionEn: 'Referred to the joint governance station; the boundary was measured and marked and both sides signed an agreement',
+        fixed: { year: 2026, quarter: 1, raisedOn: '2026-02-27', actionOn: '2026-03-22' },
+      },
+      {
+        area: '酉溪公园酒吧一条街',
+        issueZh: '夜间打架斗殴、酒后滋事',
+        issueEn: 'Fights and drunken disturbances at night',
+        actionZh: '联合镇政府检查经营场所并下发整改通知书，开展专项巡逻和盘查',
+        actionEn: 'Joint inspections with the town, rectification notices, targeted patrols and checks',
+      },
+      {
+        area: '老天桥棚改区域',
+        issueZh: '闲置院落、空置房屋无人看管，担心滋生违法犯罪',
+        issueEn: 'Empty courtyards and houses left unguarded',
+        actionZh: '逐一排查并整改消防隐患，纳入社区警务队巡逻路线',
+        actionEn: 'Every site checked, fire hazards removed, added to patrol routes',
+      },
+      {
+        area: '迁陵镇中小学校周边',
+        issueZh: '上下学时段校门口可疑人员和车辆',
+        issueEn: 'Suspicious people and vehicles at school gates',
+        actionZh: '村辅警落实“高峰勤务”和“护学岗”，排查校园周边可疑人员和车辆',
+        actionEn: 'Village auxiliaries on peak-hour duty and school-gate posts',
+      },
+      {
+        area: '钟灵山工业园',
+        issueZh: '园区企业用工和工程款纠纷',
+        issueEn: 'Wage and contract disputes at park companies',
+        actionZh: '建立园区警务室，社区民警对点联系，联合园区管委会排查化解纠纷',
+        actionEn: 'A park police office with a named officer; disputes settled with the park committee',
+      },
+      {
+        area: '扁朝油茶茶园',
+        issueZh: '农资纠纷和农村道路交通隐患',
+        issueEn: 'Farm-supply disputes and rural road hazards',
+        actionZh: '村辅警值勤队开展“田间警务”，排查化解农资纠纷、治理道路隐患',
+        actionEn: 'The village auxiliaries’ team settled farm-supply disputes and dealt with road hazards',
+      },
+    ],
+    draftFrom: { year: 2026, quarter: 2 },
+  },
+};

@@ -1,0 +1,147 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '@openstation/db';
+import { isFindOfficerPath, isSurveySubmitPath } from '@openstation/portal/routes';
+import type { TestProject } from 'vitest/node';
+import { buildPortal } from '../../apps/api/src/portal-build.ts';
+import { createStaticHandler } from '../../apps/api/src/static.ts';
+import { createStaffPrincipals } from '../support/principals.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The built portal, served from a local port: `http://127.0.0.1:<port>`. */
+    portalOrigin: string;
+    /** The API the portal was built from: `http://127.0.0.1:<port>/graphql`. */
+    portalApiUrl: string;
+    /** The API process itself (`/find-officer`, and the same build at `/`): `http://127.0.0.1:<port>`. */
+    portalApiOrigin: string;
+    /** Headers of a staff editor's session on that API (e.g. to make invitation codes). */
+    portalEditorHeaders: Record<string, string>;
+    /** How long the portal build took, in ms. */
+    portalBuildMs: number;
+    /** `astro check` (type-checks the .astro files) run against the same API after the build. */
+    astroCheck: { code: number | null; output: string; ms: number };
+  }
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** Runs `astro check` in the portal; its content sync needs the API, so it runs here. */
+async function astroCheck(apiUrl: string): Promise<{ code: number | null; output: string; ms: number }> {
+  const started = performance.now();
+  const portalDir = join(root, 'apps/portal');
+  const child = spawn(process.execPath, [join(portalDir, 'node_modules/astro/bin/astro.mjs'), 'check'], {
+    cwd: portalDir,
+    env: { ...process.env, OPENSTATION_API_URL: apiUrl, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', CI: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  return { code, output: output.join(''), ms: Math.round(performance.now() - started) };
+}
+
+async function proxy(url: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const post = req.method === 'POST';
+  const chunks: Buffer[] = [];
+  if (post) for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = post ? Buffer.concat(chunks) : undefined;
+  const headers: Record<string, string> = post ? { 'content-type': req.headers['content-type'] ?? '' } : {};
+  const answer = await fetch(url, { method: req.method ?? 'GET', redirect: 'manual', headers, ...(body ? { body } : {}) });
+  res.writeHead(answer.status, Object.fromEntries(answer.headers));
+  res.end(Buffer.from(await answer.arrayBuffer()));
+}
+
+/** Migrates the API's database before the API opens it, with a staff editor whose session the tests use. */
+async function prepareDatabase(url: string): Promise<Record<string, string>> {
+  const db = await openDatabase(url);
+  try {
+    const editor = (await createStaffPrincipals(db.prisma)).find((p) => p.role === 'EDITOR');
+    if (!editor) throw new Error('no editor was created');
+    return editor.headers;
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Starts the real API (`apps/api/src/server.ts`, demo data on a fresh embedded database) in
+ * its own process — migrations run there, not beside the other projects' set-ups — builds
+ * the portal against it once per run, and serves the build from a local port.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const scratch = mkdtempSync(join(tmpdir(), 'openstation-portal-'));
+  const apiPort = await freePort();
+  const outDir = join(scratch, 'dist');
+  const databaseUrl = `pglite:${join(scratch, 'pglite')}`;
+  const editorHeaders = await prepareDatabase(databaseUrl);
+  const api: ChildProcess = spawn(process.execPath, ['apps/api/src/server.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      PORTAL_BUILD: '0',
+      PORTAL_DIST_DIR: outDir,
+      // Every test's submission comes from 127.0.0.1 (this proxy); the limit itself is tested in the API's tests.
+      SURVEY_SUBMISSIONS_PER_WINDOW: '10000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (/Ready in/.test(output.join(''))) resolve();
+    };
+    api.stdout?.on('data', onData);
+    api.stderr?.on('data', onData);
+    api.on('exit', (code) => reject(new Error(`The API exited (${code}) before it was ready:\n${output.join('')}`)));
+  });
+  const apiOrigin = `http://127.0.0.1:${apiPort}`;
+  const apiUrl = `${apiOrigin}/graphql`;
+  const portal = createStaticHandler(() => outDir);
+  // A static host in front of the API, as a reverse proxy would be: /graphql and the
+  // find-officer and survey forms' routes go to the API process, everything else is the built files.
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const toApi = isFindOfficerPath(path) || isSurveySubmitPath(path) || path === '/graphql';
+    const served = toApi ? proxy(`${apiOrigin}${req.url ?? '/'}`, req, res) : portal(req, res);
+    served.catch(() => res.writeHead(500).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const ms = await buildPortal({ portalDir: join(root, 'apps/portal'), apiUrl, site: origin, outDir }).done;
+  project.provide('portalOrigin', origin);
+  project.provide('portalApiUrl', apiUrl);
+  project.provide('portalApiOrigin', apiOrigin);
+  project.provide('portalEditorHeaders', editorHeaders);
+  project.provide('portalBuildMs', ms);
+  project.provide('astroCheck', await astroCheck(apiUrl));
+  return async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    const exited = new Promise((resolve) => api.once('exit', resolve));
+    api.kill('SIGTERM');
+    await exited;
+    rmSync(scratch, { recursive: true, force: true });
+  };
+}

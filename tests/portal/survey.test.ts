@@ -1,0 +1,178 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, launchChromium, trackForeignRequests } from './browser.ts';
+
+const origin = inject('portalOrigin');
+const apiUrl = inject('portalApiUrl');
+const editorHeaders = inject('portalEditorHeaders');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function withContext<T>(javaScriptEnabled: boolean, run: (context: BrowserContext) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled });
+  try {
+    return await run(context);
+  } finally {
+    await context.close();
+  }
+}
+
+/** New single-use codes for a campaign, made by a staff editor through the API. */
+async function invitationCodes(campaignId: string, count: number): Promise<string[]> {
+  const response = await fetch(apiUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...editorHeaders },
+    body: JSON.stringify({
+      query: 'mutation ($id: ID!, $n: Int!) { generateInvitationCodes(campaignId: $id, count: $n) { csv } }',
+      variables: { id: campaignId, n: count },
+    }),
+  });
+  const body = (await response.json()) as { data?: { generateInvitationCodes: { csv: string } }; errors?: unknown };
+  if (!body.data) throw new Error(`Could not make codes: ${JSON.stringify(body.errors)}`);
+  return body.data.generateInvitationCodes.csv.trim().split('\n').slice(1).map((line) => line.split(',')[0] as string);
+}
+
+/** Answers every question of the form on `page`: the first option of each, a comment in each text box. */
+async function answerAll(page: Page): Promise<void> {
+  for (const group of await page.locator('form.survey fieldset').all()) await group.locator('input[type=radio]').first().check();
+  for (const box of await page.locator('form.survey textarea').all()) await box.fill('Patrols at night help. 夜间巡逻很好。');
+  await page.locator('#survey-area').selectOption({ index: 1 });
+}
+
+/** Submits the form without JavaScript (or when the island falls back) and returns the HTTP status of the answer. */
+async function submit(page: Page, button: string): Promise<number> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === '/survey/submit'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  await page.waitForLoadState();
+  const location = await response.headerValue('location');
+  return location ? (await page.waitForURL(`${origin}${location}`), 303) : response.status();
+}
+
+/** Submits the form through the island (GraphQL) and returns the HTTP status of the GraphQL answer. */
+async function submitInline(page: Page, button: string): Promise<number> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === '/graphql'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  return response.status();
+}
+
+describe('a resident evaluates their station', () => {
+  it.each([true, false])('on an OPEN-mode station (zhuze), fills in and submits the survey from the station home (JavaScript %s)', async (js) => {
+    await withContext(js, async (context) => {
+      const page = await context.newPage();
+      const foreign = trackForeignRequests(page, origin);
+      await page.goto(`${origin}/zhuze/`);
+      await page.getByRole('navigation', { name: '本所栏目' }).getByRole('link', { name: '群众评议' }).click();
+      await expect.poll(() => page.url()).toBe(`${origin}/zhuze/survey/`);
+      const form = page.locator('form.survey');
+      await expect(form.getAttribute('method')).resolves.toBe('post');
+      await expect(form.getAttribute('action')).resolves.toBe('/survey/submit');
+      await expect(form.textContent()).resolves.toContain('无需注册账号');
+      await expect(form.textContent()).resolves.toContain('不保存IP地址');
+      expect(await page.locator('input[name=code]').count(), 'no code field in OPEN mode').toBe(0);
+      const honeypot = page.locator('input[name=website]');
+      expect(await honeypot.getAttribute('tabindex')).toBe('-1');
+      expect(await honeypot.getAttribute('autocomplete')).toBe('off');
+      expect(await page.locator('.hp:has(input[name=website])').getAttribute('aria-hidden')).toBe('true');
+      const box = await honeypot.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0), 'the honeypot is off screen').toBeLessThanOrEqual(0);
+      expect(await page.locator('textarea').first().getAttribute('maxlength')).toBe('1000');
+      expect(await page.locator('input[type=radio][value=dk]').count()).toBeGreaterThan(0);
+      await answerAll(page);
+      if (js) {
+        expect(await submitInline(page, '提交评议')).toBe(200);
+        await expect(page.locator('.survey-done').textContent()).resolves.toContain('感谢您的参与');
+        expect(new URL(page.url()).pathname, 'the island stays on the page').toBe('/zhuze/survey/');
+      } else {
+        expect(await submit(page, '提交评议')).toBe(303);
+        expect(new URL(page.url()).pathname).toBe('/zhuze/survey/thanks/');
+        await expect(page.locator('h1').textContent()).resolves.toBe('感谢您的参与');
+      }
+      expect(foreign).toEqual([]);
+    });
+  });
+
+  it('on a CODE-mode station (qiandeng, in English) without JavaScript, a code works once and its reuse is refused clearly', async () => {
+    await withContext(false, async (context) => {
+      const page = await context.newPage();
+      await page.goto(`${origin}/en/qiandeng/survey/`);
+      const [code] = await invitationCodes(await page.locator('input[name=campaign]').inputValue(), 1);
+      await page.getByLabel('Invitation code').fill(code as string);
+      await answerAll(page);
+      expect(await submit(page, 'Send my answers')).toBe(303);
+      expect(new URL(page.url()).pathname).toBe('/en/qiandeng/survey/thanks/');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Thank you');
+
+      await page.goto(`${origin}/en/qiandeng/survey/`);
+      await page.getByLabel('Invitation code').fill(code as string);
+      await answerAll(page);
+      expect(await submit(page, 'Send my answers')).toBe(409);
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('This code has already been used');
+      expect(await page.content()).not.toContain(code);
+      await page.getByRole('link', { name: 'Back to the survey' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/en/qiandeng/survey/');
+    });
+  });
+
+  it('on a CODE-mode station with JavaScript, the island submits inline, refuses a reused code inline, and falls back to the form route', async () => {
+    await withContext(true, async (context) => {
+      const page = await context.newPage();
+      await page.goto(`${origin}/en/qiandeng/survey/`);
+      const [code, spare] = await invitationCodes(await page.locator('input[name=campaign]').inputValue(), 2);
+      await page.getByLabel('Invitation code').fill(code as string);
+      await answerAll(page);
+      expect(await submitInline(page, 'Send my answers')).toBe(200);
+      await expect(page.locator('.survey-done').textContent()).resolves.toContain('Thank you');
+
+      await page.goto(`${origin}/en/qiandeng/survey/`);
+      await page.getByLabel('Invitation code').fill(code as string);
+      await answerAll(page);
+      await submitInline(page, 'Send my answers');
+      const alert = page.locator('[data-survey-status]');
+      await expect.poll(() => alert.isVisible()).toBe(true);
+      await expect(alert.textContent()).resolves.toContain('This code has already been used');
+      expect(await alert.getAttribute('data-code')).toBe('CODE_USED');
+      expect(await page.locator('#survey-code').inputValue(), 'the answers stay in the form').toBe(code);
+      expect((await axeViolations(page)).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+      // The API cannot be reached: the island lets the form post to the no-JavaScript route.
+      await page.route('**/graphql', (route) => route.abort());
+      expect(await submit(page, 'Send my answers')).toBe(409);
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('This code has already been used');
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await page.locator('link[rel=stylesheet]').count()).toBe(1);
+      expect((await axeViolations(page)).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+      await page.goto(`${origin}/en/qiandeng/survey/`);
+      await page.getByLabel('Invitation code').fill(spare as string);
+      await answerAll(page);
+      expect(await submit(page, 'Send my answers'), 'the fallback stores a new code').toBe(303);
+      expect(new URL(page.url()).pathname).toBe('/en/qiandeng/survey/thanks/');
+    });
+  });
+
+  it('reads the last closed survey\'s results from the survey page: indicators with 95% intervals, small areas suppressed', async () => {
+    await withContext(false, async (context) => {
+      const page = await context.newPage();
+      await page.goto(`${origin}/en/zhuze/survey/`);
+      await page.locator('#survey-results-link a').click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/en/zhuze/survey/results/');
+      const rows = await page.locator('table.survey-results tbody th').allTextContents();
+      expect(rows).toEqual(expect.arrayContaining(['Basic management', 'Prevention publicity', 'Service to residents']));
+      const cells = await page.locator('table.survey-results tbody td').allTextContents();
+      expect(cells.some((c) => /^\d+(\.\d)?%–\d+(\.\d)?%$/.test(c)), 'an interval is shown').toBe(true);
+      const text = (await page.locator('main').textContent()) ?? '';
+      expect(text).toContain('Wilson');
+      expect(text).not.toContain('Patrols at night');
+    });
+  });
+});

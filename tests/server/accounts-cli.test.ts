@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '@openstation/db';
+import { createApi } from '@openstation/api/yoga';
+import { afterAll, describe, expect, it } from 'vitest';
+import { gql, gqlOk } from '../support/graphql.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'openstation-cli-'));
+const databaseUrl = `pglite:${join(scratch, 'pglite')}`;
+
+function run(script: string, args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`apps/api/scripts/${script}.ts`, ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('account command lines', () => {
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('create-admin makes the first admin (password from stdin); create-api-client prints a working key once', async () => {
+    const admin = await run('create-admin', ['--email', 'Chief@Station.example', '--name', 'Chief', '--password-stdin'], 'a long admin password\n');
+    expect(admin.stderr).toBe('');
+    expect(admin.code).toBe(0);
+    expect(admin.stdout).toMatch(/Created ADMIN chief@station\.example/);
+
+    const short = await run('create-admin', ['--email', 'x@station.example', '--name', 'X'], 'short\n');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/at least 12 characters/);
+
+    const client = await run('create-api-client', ['--name', 'Justice office', '--scope', 'mediation:read']);
+    expect(client.code).toBe(0);
+    const key = client.stdout.trim();
+    expect(key).toMatch(/^os_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
+    expect(client.stderr).not.toContain(key);
+
+    const db = await openDatabase(databaseUrl);
+    try {
+      const api = createApi({ prisma: db.prisma });
+      const { login } = await gqlOk<{ login: { token: string } }>(
+        api,
+        'mutation { login(email: "chief@station.example", password: "a long admin password") { token } }',
+      );
+      const clients = await gqlOk<{ apiClients: { name: string; scopes: string[] }[] }>(
+        api,
+        '{ apiClients { name scopes } }',
+        {},
+        { authorization: `Bearer ${login.token}` },
+      );
+      expect(clients.apiClients).toEqual([{ name: 'Justice office', scopes: ['MEDIATION_READ'] }]);
+      const cases = await gql(api, '{ mediationCases(first: 1) { edges { node { reference } } } }', {}, { 'x-api-key': key });
+      expect(cases.errors).toBeUndefined();
+    } finally {
+      await db.close();
+    }
+  });
+});

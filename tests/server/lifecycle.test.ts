@@ -1,0 +1,125 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { adminQuery, databaseUrl } from '../support/postgres-admin.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'openstation-server-'));
+const dataDir = join(dir, 'pglite');
+
+interface Running {
+  child: ChildProcess;
+  output: string[];
+  port: number;
+}
+
+/** Starts `apps/api/src/server.ts` as `pnpm start` does, on a free port, and waits until it is ready. */
+function startServer(port: number, env: Record<string, string> = {}): Promise<Running> {
+  const child = spawn(process.execPath, ['apps/api/src/server.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `pglite:${dataDir}`, PORT: String(port), HOST: '127.0.0.1', PORTAL_BUILD: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (/Ready in/.test(output.join(''))) resolve({ child, output, port });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output.join('')}`)));
+  });
+}
+
+function exitCode(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+async function stationCount(port: number): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ stations(first: 100) { edges { node { slug } } } }' }),
+  });
+  const body = (await response.json()) as { data: { stations: { edges: unknown[] } } };
+  return body.data.stations.edges.length;
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('pnpm start on the embedded database', () => {
+  it('creates, migrates and seeds a new database, serves GraphQL and GraphiQL, and stops cleanly on SIGTERM', async () => {
+    const server = await startServer(4310);
+    expect(await stationCount(server.port)).toBe(5);
+    const graphiql = await fetch(`http://127.0.0.1:${server.port}/graphql`, { headers: { accept: 'text/html' } });
+    expect(graphiql.headers.get('content-type')).toContain('text/html');
+    expect(await graphiql.text()).not.toMatch(/unpkg\.com|cdn\.jsdelivr/);
+
+    const exited = exitCode(server.child);
+    server.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(server.output.join('')).toContain('SIGTERM received');
+    expect(existsSync(join(dataDir, 'openstation.lock'))).toBe(false);
+  });
+
+  it('reopens the same data directory after SIGINT without seeding twice, and refuses a second process', async () => {
+    const server = await startServer(4311);
+    expect(await stationCount(server.port)).toBe(5);
+
+    const second = spawn(process.execPath, ['apps/api/src/server.ts'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `pglite:${dataDir}`, PORT: '4312', PORTAL_BUILD: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let secondOutput = '';
+    second.stderr?.on('data', (chunk: Buffer) => {
+      secondOutput += chunk.toString();
+    });
+    expect(await exitCode(second)).toBe(1);
+    expect(secondOutput).toMatch(/in use by process \d+/);
+
+    const exited = exitCode(server.child);
+    server.child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+
+  it('explains an unreachable PostgreSQL instead of crashing with a stack trace', async () => {
+    const child = spawn(process.execPath, ['apps/api/src/server.ts'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/openstation', PORT: '4313', PORTAL_BUILD: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    expect(await exitCode(child)).toBe(1);
+    expect(stderr).toContain('Cannot connect to PostgreSQL at postgres://postgres@127.0.0.1:1/openstation');
+    expect(stderr).toContain('start PostgreSQL or correct host and port');
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+const postgres = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!postgres)('pnpm start with DATABASE_URL on PostgreSQL (needs TEST_DATABASE_URL)', () => {
+  it('migrates and seeds an empty database, serves it, and stops cleanly', async () => {
+    const base = postgres as string;
+    const name = `openstation_start_${Date.now()}`;
+    await adminQuery(base, `CREATE DATABASE "${name}"`);
+    try {
+      const server = await startServer(4314, { DATABASE_URL: databaseUrl(base, name) });
+      expect(server.output.join('')).toContain('OpenStation API on PostgreSQL: 5 stations.');
+      expect(await stationCount(server.port)).toBe(5);
+      const exited = exitCode(server.child);
+      server.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      await adminQuery(base, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  });
+});
