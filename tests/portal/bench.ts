@@ -14,7 +14,7 @@ import { type Database, openDatabase } from '@openstation/db';
 import { seedDemoData, seedSynthetic } from '@openstation/db/seed';
 import { createApi } from '@openstation/api/yoga';
 import { buildPortal } from '../../apps/api/src/portal-build.ts';
-import { formatReport, weigh } from '../../apps/portal/scripts/weigh.ts';
+import { formatPageWithScripts, formatReport, weigh, weighPage } from '../../apps/portal/scripts/weigh.ts';
 import { adminQuery, databaseUrl } from '../support/postgres-admin.ts';
 
 const portalDir = fileURLToPath(new URL('../../apps/portal', import.meta.url));
@@ -31,6 +31,9 @@ async function buildAndWeigh(label: string, db: Database): Promise<boolean> {
     const ms = await buildPortal({ portalDir, apiUrl: `${origin}/graphql`, site: 'http://localhost:4000', outDir }).done;
     const report = weigh(outDir);
     console.log(formatReport(label, report, ms));
+    const surveyPages = report.pages.filter((p) => /^\/(en\/)?[\w-]+\/survey\/index\.html$/.test(p.path)).map((p) => weighPage(outDir, p.path));
+    const heaviest = surveyPages.sort((a, b) => b.total + b.js - (a.total + a.js)).slice(0, 2);
+    if (heaviest.length > 0) console.log(`  survey pages (${surveyPages.length}), HTML + CSS and the island's JavaScript apart, heaviest:\n${heaviest.map(formatPageWithScripts).join('\n')}`);
     return report.overBudget.length === 0;
   } finally {
     server.close();

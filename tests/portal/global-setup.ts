@@ -6,11 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@openstation/db';
+import { seedDemoData } from '@openstation/db/seed';
 import { isFindOfficerPath, isSurveySubmitPath } from '@openstation/portal/routes';
 import type { TestProject } from 'vitest/node';
 import { buildPortal } from '../../apps/api/src/portal-build.ts';
 import { createStaticHandler } from '../../apps/api/src/static.ts';
 import { createStaffPrincipals } from '../support/principals.ts';
+import { STATION_WITHOUT_OPEN_SURVEY } from './fixtures.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -69,10 +71,21 @@ async function proxy(url: string, req: IncomingMessage, res: ServerResponse): Pr
   res.end(Buffer.from(await answer.arrayBuffer()));
 }
 
-/** Migrates the API's database before the API opens it, with a staff editor whose session the tests use. */
+/**
+ * Migrates and seeds the API's database before the API opens it (the API then seeds nothing),
+ * takes {@link STATION_WITHOUT_OPEN_SURVEY}'s open survey back to draft, and makes a staff
+ * editor whose session the tests use.
+ */
 async function prepareDatabase(url: string): Promise<Record<string, string>> {
   const db = await openDatabase(url);
   try {
+    await seedDemoData(db.prisma);
+    const today = new Date();
+    const { count } = await db.prisma.surveyCampaign.updateMany({
+      where: { station: { slug: STATION_WITHOUT_OPEN_SURVEY }, status: 'PUBLISHED', opensOn: { lte: today }, closesOn: { gte: today } },
+      data: { status: 'DRAFT' },
+    });
+    if (count !== 1) throw new Error(`expected one open survey at ${STATION_WITHOUT_OPEN_SURVEY}, found ${count}`);
     const editor = (await createStaffPrincipals(db.prisma)).find((p) => p.role === 'EDITOR');
     if (!editor) throw new Error('no editor was created');
     return editor.headers;

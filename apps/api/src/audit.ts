@@ -1,6 +1,7 @@
 import { Prisma } from '@openstation/db';
 import type { Context } from './context.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
+import { isPublicChange } from './public-change.ts';
 
 /** What a mutation changed, for its audit entry, and what it returns. */
 export interface Change<T> {
@@ -13,7 +14,8 @@ export interface Change<T> {
   staffUserId?: number;
 }
 
-function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
+/** A record as an audit entry's `before` or `after` (also used by the CSV import). */
+export function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
   if (value === null || value === undefined) return Prisma.DbNull;
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
@@ -29,7 +31,8 @@ function clientErrorOf(error: unknown): unknown {
 
 /**
  * Runs a mutation's writes and its audit entry (who, action, entity, before, after) in one
- * transaction: if anything fails, neither the change nor the entry is kept.
+ * transaction: if anything fails, neither the change nor the entry is kept. Once it has
+ * committed, a change the portal shows is announced through `ctx.publicChanged`.
  */
 export async function audited<T>(
   ctx: Context,
@@ -37,8 +40,9 @@ export async function audited<T>(
   work: (tx: Prisma.TransactionClient) => Promise<Change<T>>,
 ): Promise<T> {
   const { principal } = ctx;
+  let done: Change<T>;
   try {
-    return await ctx.prisma.$transaction(async (tx) => {
+    done = await ctx.prisma.$transaction(async (tx) => {
       const change = await work(tx);
       await tx.auditEntry.create({
         data: {
@@ -51,11 +55,14 @@ export async function audited<T>(
           apiClientId: principal.kind === 'apiClient' ? principal.clientId : null,
         },
       });
-      return change.result;
+      return change;
     });
   } catch (error) {
     throw clientErrorOf(error);
   }
+  const committed = { action, entityType: done.entityType };
+  if (isPublicChange(committed)) ctx.publicChanged(committed);
+  return done.result;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { ApiScope } from './auth/scopes.ts';
 import { unauthorizedError } from './auth/unauthorized.ts';
 import { ClientError } from './errors.ts';
 import { QUERY_LIMITS } from './limits/query-limits.ts';
+import './relay-global-ids.ts';
 import type { Context } from './context.ts';
 
 export const builder = new SchemaBuilder<{

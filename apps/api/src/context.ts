@@ -1,6 +1,8 @@
 import type { PrismaClient } from '@openstation/db';
 import type { Principal } from './auth/principal.ts';
 import type { Loaders } from './loaders.ts';
+import type { PortalUpdatesStatus } from './portal-updates.ts';
+import type { PublicChangeListener } from './public-change.ts';
 
 /** The languages content is published in; Chinese is the source of truth. */
 export type Locale = 'ZH' | 'EN';
@@ -14,6 +16,10 @@ export interface Context {
   principal: Principal;
   /** Counts a survey submission against this client's limit, or throws RATE_LIMITED. */
   takeSurveySubmission: () => Promise<void>;
+  /** Announces a committed change the portal shows (called by `audited`); never throws. */
+  publicChanged: PublicChangeListener;
+  /** How the portal follows changes (build queue, webhook), if this process does that. */
+  portalUpdatesStatus: () => PortalUpdatesStatus | null;
 }
 
 /** Picks the response language from `Accept-Language` (English if it is preferred, else Chinese). */

@@ -1,11 +1,12 @@
-import { GraphQLError } from 'graphql';
+import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Callers } from './auth/caller.ts';
 
 const SUGGESTION = / ?Did you mean .*\?$/;
 
-/** The same validation error without its "Did you mean …?" hint. */
-function withoutSuggestion(error: Error): Error {
-  if (!(error instanceof GraphQLError) || !SUGGESTION.test(error.message)) return error;
+/** The same error without its "Did you mean …?" hint. */
+function withoutSuggestion(error: GraphQLError): GraphQLError {
+  if (!SUGGESTION.test(error.message)) return error;
   return new GraphQLError(error.message.replace(SUGGESTION, ''), {
     nodes: error.nodes,
     source: error.source,
@@ -17,16 +18,20 @@ function withoutSuggestion(error: Error): Error {
 }
 
 /**
- * Validation errors carry no field or type suggestions ("Did you mean …?"). Validation runs
- * before the caller is identified (the context is built after it), so this holds for every
- * caller; GraphiQL and the committed `schema.graphql` serve those who need the schema.
+ * Errors answered to anonymous callers carry no field or type suggestions ("Did you mean …?"),
+ * which would let anyone map the non-public schema by guessing. Staff sessions and API keys
+ * get them. The callers are known before the document is parsed; results are stripped on the
+ * way out (not in validation), so the shared validation cache keeps the full messages.
  */
-export function hideSuggestions(): Plugin {
+export function hideSuggestions(callers: Callers): Plugin {
   return {
-    onValidate() {
-      return ({ valid, result, setResult }) => {
-        if (!valid) setResult(result.map(withoutSuggestion));
-      };
+    onExecutionResult({ request, result, setResult }) {
+      const caller = callers.known(request);
+      if (caller && caller.kind !== 'anonymous') return;
+      if (!result || Array.isArray(result) || !('errors' in result)) return;
+      const single = result as ExecutionResult;
+      if (!single.errors?.some((e) => SUGGESTION.test(e.message))) return;
+      setResult({ ...single, errors: single.errors.map(withoutSuggestion) });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { PothosValidationError } from '@pothos/core';
 import { InputValidationError } from '@pothos/plugin-validation';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind } from 'graphql';
 import { ClientError } from './errors.ts';
 
 /** Gives a client-facing error its code in place: Yoga logs only errors that were replaced. */
@@ -28,6 +28,9 @@ export function maskError(error: unknown, message: string): Error {
       return withCode(error, 'BAD_USER_INPUT', { fields: original.issues.map(issueField) });
     }
     if (original instanceof PothosValidationError) return withCode(error, 'BAD_USER_INPUT');
+    // A variable value that is missing or does not fit its type (graphql-js points at the
+    // variable's definition): the caller's input, not a broken query.
+    if (error.path === undefined && error.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION) return withCode(error, 'BAD_USER_INPUT');
     if (original === undefined || original === null) {
       return typeof error.extensions.code === 'string' ? error : withCode(error, 'GRAPHQL_VALIDATION_FAILED');
     }

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RebuildTask } from './portal-rebuild-queue.ts';
 
 export interface PortalBuildOptions {
   /** The portal package (`apps/portal`). */
@@ -65,5 +66,14 @@ export function buildPortal({ portalDir, apiUrl, site, outDir }: PortalBuildOpti
       cancelled = true;
       (child as ChildProcess | null)?.kill('SIGTERM');
     },
+  };
+}
+
+/** Portal builds as a rebuild queue's task: one build per run, cancelled when the queue closes. */
+export function portalBuildTask(options: PortalBuildOptions): RebuildTask {
+  return async (_batch, signal) => {
+    const build = buildPortal(options);
+    signal.addEventListener('abort', () => build.cancel(), { once: true });
+    await build.done;
   };
 }

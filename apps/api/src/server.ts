@@ -4,11 +4,13 @@ import { DatabaseUnavailableError, openDatabase } from '@openstation/db';
 import { seedDemoData } from '@openstation/db/seed';
 import { isFindOfficerPath, isSurveySubmitPath } from '@openstation/portal/routes';
 import { createFindOfficer } from './find-officer.ts';
-import { buildPortal, type PortalBuild } from './portal-build.ts';
+import { portalBuildTask } from './portal-build.ts';
+import { createPortalUpdates } from './portal-updates.ts';
 import { createStaticHandler } from './static.ts';
 import { createSurveyForm } from './survey-form.ts';
 import { corsOriginsFromEnv } from './cors.ts';
 import { rateLimitFromEnv } from './limits/config.ts';
+import { requestContractFromEnv } from './limits/contract.ts';
 import { surveyLimitFromEnv } from './limits/survey-limit.ts';
 import { createApi } from './yoga.ts';
 
@@ -21,9 +23,29 @@ const portalDist = process.env.PORTAL_DIST_DIR ?? `${portalDir}/dist`;
 
 async function main(): Promise<void> {
   const started = performance.now();
+  // Published changes rebuild the portal in-process (unless PORTAL_BUILD=0) and call the webhook, if set.
+  const portalUpdates = createPortalUpdates({
+    env: process.env,
+    build: portalBuildEnabled
+      ? portalBuildTask({
+          portalDir,
+          ...(process.env.PORTAL_DIST_DIR ? { outDir: portalDist } : {}),
+          apiUrl: `http://127.0.0.1:${port}/graphql`,
+          site: process.env.PORTAL_SITE ?? `http://localhost:${port}`,
+        })
+      : null,
+  });
   const db = await openDatabase(process.env.DATABASE_URL);
   const seeded = await seedDemoData(db.prisma);
-  const api = createApi({ prisma: db.prisma, rateLimit: rateLimitFromEnv(), surveyLimit: surveyLimitFromEnv(), corsOrigins: corsOriginsFromEnv() });
+  const api = createApi({
+    prisma: db.prisma,
+    rateLimit: rateLimitFromEnv(),
+    surveyLimit: surveyLimitFromEnv(),
+    corsOrigins: corsOriginsFromEnv(),
+    ...requestContractFromEnv(),
+    onPublicChange: portalUpdates.publicChanged,
+    portalUpdatesStatus: portalUpdates.status,
+  });
   // Requests still being answered: shutdown waits for them before closing the database.
   const inFlight = new Set<Promise<unknown>>();
   const portal = createStaticHandler(() => portalDist);
@@ -42,20 +64,18 @@ async function main(): Promise<void> {
       .finally(() => inFlight.delete(handled));
     inFlight.add(handled);
   });
-  let build: PortalBuild | null = null;
-
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(`${signal} received: closing connections and the database…`);
-    build?.cancel();
+    const updatesClosed = portalUpdates.close();
     server.close();
     server.closeIdleConnections();
     const force = setTimeout(() => server.closeAllConnections(), 5_000);
     force.unref();
     server.on('close', () => {
-      Promise.allSettled(inFlight)
+      Promise.allSettled([...inFlight, updatesClosed])
         .then(() => db.close())
         .then(
         () => process.exit(0),
@@ -74,24 +94,13 @@ async function main(): Promise<void> {
     const ms = Math.round(performance.now() - started);
     console.log(`OpenStation API on ${where}: ${seeded.stations} stations. Ready in ${ms} ms.`);
     console.log(`GraphQL (GraphiQL in a browser): http://localhost:${port}/graphql`);
+    if (portalUpdates.status().webhook) console.log('Portal: published changes are announced to PORTAL_REBUILD_WEBHOOK_URL.');
     if (!portalBuildEnabled) {
       console.log(`Portal: serving the existing build in ${portalDist} at http://localhost:${port}/ (PORTAL_BUILD=0).`);
       return;
     }
-    console.log('Portal: building from the API in the background…');
-    build = buildPortal({
-      portalDir,
-      ...(process.env.PORTAL_DIST_DIR ? { outDir: portalDist } : {}),
-      apiUrl: `http://127.0.0.1:${port}/graphql`,
-      site: process.env.PORTAL_SITE ?? `http://localhost:${port}`,
-    });
-    build.done.then(
-      (ms) => console.log(`Portal ready in ${(ms / 1000).toFixed(1)} s: http://localhost:${port}/`),
-      (error: unknown) => {
-        if (closing) return;
-        console.error(`${error instanceof Error ? error.message : String(error)}\nThe API keeps running; the portal serves its previous build, if any.`);
-      },
-    );
+    console.log(`Portal: building from the API in the background, and again after published changes: http://localhost:${port}/`);
+    portalUpdates.buildNow();
   });
 }
 

@@ -1,15 +1,20 @@
 import type { PrismaClient } from '@openstation/db';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
-import { principalFromRequest } from './auth/principal.ts';
+import { createCallers } from './auth/caller.ts';
 import { type Context, localeFromRequest } from './context.ts';
 import { CORS_HEADERS } from './cors.ts';
 import { hideSuggestions } from './hide-suggestions.ts';
+import { requestBodyLimit } from './limits/body-size.ts';
+import { DEFAULT_MAX_REQUEST_BODY_BYTES } from './limits/contract.ts';
 import { clientAddress, costPlugin, type RateLimitOptions } from './limits/cost-plugin.ts';
 import { type SurveyLimitOptions, takeSurveySubmission } from './limits/survey-limit.ts';
 import { createLoaders } from './loaders.ts';
 import { maskError } from './mask-error.ts';
+import type { PortalUpdatesStatus } from './portal-updates.ts';
+import type { PublicChangeListener } from './public-change.ts';
 import { schema } from './schema/index.ts';
+import { trustedOperations } from './trusted/plugin.ts';
 
 export interface ApiOptions {
   prisma: PrismaClient;
@@ -19,13 +24,32 @@ export interface ApiOptions {
   corsOrigins?: readonly string[];
   /** Submissions per client to OPEN survey campaigns; without it they are not limited. */
   surveyLimit?: SurveyLimitOptions;
+  /** Told of every committed change the portal shows (to rebuild it); errors it throws are logged. */
+  onPublicChange?: PublicChangeListener;
+  /** What `portalBuildStatus` answers; without it, null. */
+  portalUpdatesStatus?: () => PortalUpdatesStatus;
+  /**
+   * API keys not flagged `development` may run registered operations only (by hash); without
+   * it anyone may send operation text. `server.ts` turns it on unless `REQUIRE_TRUSTED_OPERATIONS=0`.
+   */
+  requireTrustedOperations?: boolean;
+  /** Larger request bodies answer REQUEST_ENTITY_TOO_LARGE (413) before they are parsed; 2 MiB by default. */
+  maxRequestBodyBytes?: number;
 }
 
 /**
  * The GraphQL server as a fetch handler, with no side effects: tests call
  * `api.fetch('http://yoga/graphql', …)`, `server.ts` mounts it on a port.
  */
-export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit }: ApiOptions) {
+export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, onPublicChange, portalUpdatesStatus, requireTrustedOperations = false, maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES }: ApiOptions) {
+  const callers = createCallers(prisma);
+  const publicChanged: PublicChangeListener = (change) => {
+    try {
+      onPublicChange?.(change);
+    } catch (error) {
+      console.error(`Could not announce the change ${change.action}:`, error);
+    }
+  };
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -34,15 +58,19 @@ export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit }: 
     renderGraphiQL,
     maskedErrors: { maskError },
     cors: corsOrigins.length > 0 ? { origin: [...corsOrigins], methods: ['GET', 'POST'], credentials: false, ...CORS_HEADERS } : false,
-    plugins: [hideSuggestions(), costPlugin(rateLimit ?? null)],
+    // Yoga's own limit streams every body through a TransformStream; requestBodyLimit applies the same limit cheaply.
+    maxRequestBodySize: false,
+    plugins: [callers.plugin, trustedOperations({ prisma, callers, required: requireTrustedOperations }), hideSuggestions(callers), costPlugin(rateLimit ?? null), requestBodyLimit(maxRequestBodyBytes)],
     context: async (initial) => ({
       prisma,
       locale: localeFromRequest(initial.request),
       loaders: createLoaders(prisma),
-      principal: await principalFromRequest(prisma, initial.request),
+      principal: await callers.of(initial.request),
       takeSurveySubmission: async () => {
         if (surveyLimit) await takeSurveySubmission(surveyLimit, clientAddress(initial, surveyLimit.trustProxy));
       },
+      publicChanged,
+      portalUpdatesStatus: () => portalUpdatesStatus?.() ?? null,
     }),
   });
 }

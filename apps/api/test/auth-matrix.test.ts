@@ -100,6 +100,7 @@ function retire(field: string, type: string): Omit<Case, 'allowed'> {
  */
 const PROTECTED: Record<string, Case> = {
   'Query.me': { allowed: STAFF, query: '{ me { email } }' },
+  'Query.portalBuildStatus': { allowed: STAFF, query: '{ portalBuildStatus { build { running } } }' },
   'Query.apiClients': { allowed: ADMIN, query: '{ apiClients { name } }' },
   'Query.auditEntries': { allowed: ADMIN, query: '{ auditEntries(first: 1) { edges { node { action } } } }' },
   'Mutation.logout': { allowed: STAFF, query: 'mutation { logout }' },
@@ -267,6 +268,15 @@ const PROTECTED: Record<string, Case> = {
       input: { stationId: missing('Station'), period: '2030-H1', title: text, opensOn: '2030-01-01', closesOn: '2030-01-31', accessMode: 'OPEN' },
     },
   },
+  'Query.surveyCampaignDrafts': { allowed: EDITORS, query: '{ surveyCampaignDrafts { period } }' },
+  'Mutation.updateSurveyCampaign': {
+    allowed: EDITORS,
+    query: 'mutation ($id: ID!) { updateSurveyCampaign(id: $id, changes: { title: { zh: "测试" } }) { id } }',
+    variables: { id: missing('SurveyCampaign') },
+  },
+  'Mutation.publishSurveyCampaign': { allowed: EDITORS, ...retire('publishSurveyCampaign', 'SurveyCampaign') },
+  'Mutation.disableStaffUser': { allowed: ADMIN, ...retire('disableStaffUser', 'StaffUser') },
+  'Mutation.enableStaffUser': { allowed: ADMIN, ...retire('enableStaffUser', 'StaffUser') },
   'Mutation.generateInvitationCodes': {
     allowed: EDITORS,
     query: 'mutation ($id: ID!) { generateInvitationCodes(campaignId: $id, count: 1) { csv } }',
@@ -276,6 +286,16 @@ const PROTECTED: Record<string, Case> = {
     allowed: ADMIN,
     query: 'mutation ($id: ID!) { revokeApiClient(id: $id) { name } }',
     variables: { id: missing('ApiClient') },
+  },
+  'Query.trustedOperations': { allowed: ADMIN, query: '{ trustedOperations { sha256Hash } }' },
+  'Mutation.registerTrustedOperation': {
+    allowed: ADMIN,
+    query: 'mutation ($client: ID!) { registerTrustedOperation(document: "query Matrix { metrics { key } }", apiClientId: $client) { sha256Hash } }',
+    variables: { client: missing('ApiClient') },
+  },
+  'Mutation.revokeTrustedOperation': {
+    allowed: ADMIN,
+    query: 'mutation { revokeTrustedOperation(sha256Hash: "0000000000000000000000000000000000000000000000000000000000000000") { sha256Hash } }',
   },
 };
 
@@ -289,6 +309,8 @@ const PROTECTED_TYPES: Record<string, Allowed> = {
   /** Partner keys see their own agency's referrals only; the test keys belong to no agency. */
   Referral: MEDIATORS,
   StaffUser: STAFF,
+  /** Drafts only: published campaigns are public. */
+  SurveyCampaign: EDITORS,
 };
 
 function rootFields(): { name: string; scoped: boolean }[] {
@@ -357,6 +379,10 @@ describe('authorization matrix', () => {
               ? await db.prisma.workReport.findFirstOrThrow({ where: { status: 'DRAFT' } })
               : type === 'Referral'
                 ? await db.prisma.referral.findFirstOrThrow()
+              : type === 'SurveyCampaign'
+                ? await db.prisma.surveyCampaign.create({
+                    data: { stationId: (await db.prisma.station.findFirstOrThrow()).id, period: '2039-H1', titleZh: '草稿', opensOn: new Date(), closesOn: new Date() },
+                  })
           : await db.prisma.auditEntry.create({ data: { action: 'test', entityType: 'Test' } });
     const id = Buffer.from(`${type}:${record.id}`).toString('base64');
     for (const principal of principals) {

@@ -97,19 +97,3 @@ describe('staff login, sessions and API keys', () => {
     expect(entries.length).toBeGreaterThan(0);
   });
 });
-
-describe('field suggestions', () => {
-  it('are withheld from validation errors, whoever asks', async () => {
-    const db = await openTestDatabase();
-    const api = createApi({ prisma: db.prisma });
-    const { key } = await createApiClient(db.prisma, { name: 'suggestions', scopes: [] });
-    const query = '{ stations(first: 1) { edges { node { slgu } } } }';
-    const callers: Record<string, string>[] = [{}, { 'x-api-key': key }, { 'x-api-key': 'forged' }];
-    for (const headers of callers) {
-      const result = await gql(api, query, {}, headers);
-      expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect(result.errors?.[0]?.message).toBe('Cannot query field "slgu" on type "Station".');
-    }
-    await db.close();
-  });
-});

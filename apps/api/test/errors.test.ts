@@ -30,6 +30,21 @@ describe('client errors carry a documented code', () => {
     expect(hundred.errors).toBeUndefined();
   });
 
+  it('BAD_USER_INPUT for variable values that do not fit their type, with graphql-js\'s message', async () => {
+    const query = 'query($role: OfficerRole, $n: Int!) { officers(first: $n, role: $role) { edges { node { id } } } }';
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ role: 'NOPE', n: 1 }, /"NOPE" does not exist in "OfficerRole"/],
+      [{ n: 'x' }, /\$n/],
+      [{}, /\$n/],
+      [{ n: 1.5 }, /\$n/],
+    ];
+    for (const [variables, message] of cases) {
+      const result = await gql(t.api, query, variables);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toMatch(message);
+    }
+  });
+
   it('BAD_USER_INPUT for arguments out of range and for malformed ids and cursors', async () => {
     const quarter = await gql(t.api, '{ workReports(first: 1, quarter: 5) { edges { node { id } } } }');
     expect(quarter.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

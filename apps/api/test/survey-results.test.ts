@@ -1,6 +1,7 @@
 import { DEFAULT_QUESTIONNAIRE } from '@openstation/db';
 import { proportion, wilson } from '@openstation/stats';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient, createSession } from '../src/auth/accounts.ts';
 import { chinaToday } from '../src/survey/calendar.ts';
 import { gql, gqlOk } from '../../../tests/support/graphql.ts';
 import { createStaffPrincipals, type TestPrincipal } from '../../../tests/support/principals.ts';
@@ -173,6 +174,33 @@ describe('survey results', () => {
     expect(result.data?.surveyResults ?? null).toBeNull();
     const missing = await gql(t.api, RESULTS, { id: globalId('SurveyCampaign', 999999) });
     expect(missing.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+  });
+
+  it('shows staff and surveys:raw keys provisional results of an open campaign; others get SURVEY_RESULTS_NOT_PUBLIC', async () => {
+    const today = chinaToday();
+    const { campaign } = await campaignWith('2043-H1', today, '2099-12-30', [[0, 5, true], [1, 2, false], [null, 4, true]]);
+    const id = globalId('SurveyCampaign', campaign.id);
+    const query = 'query ($id: ID!) { surveyResults(campaignId: $id) { provisional responses indicators { indicator share { count n } } } }';
+    const mediator = (await t.db.prisma.staffUser.findFirstOrThrow({ where: { role: 'MEDIATOR' } })).id;
+    const mediatorHeaders = { authorization: `Bearer ${(await createSession(t.db.prisma, mediator)).token}` };
+    const raw = { 'x-api-key': (await createApiClient(t.db.prisma, { name: 'raw reader', scopes: ['surveys:raw'] })).key };
+    const other = { 'x-api-key': (await createApiClient(t.db.prisma, { name: 'mediation reader', scopes: ['mediation:read'] })).key };
+    for (const headers of [editor.headers, mediatorHeaders, raw]) {
+      const { surveyResults: r } = await gqlOk<{ surveyResults: { provisional: boolean; responses: number; indicators: Array<{ indicator: string; share: { count: number; n: number } }> } }>(
+        t.api, query, { id }, headers,
+      );
+      expect(r.provisional).toBe(true);
+      expect(r.responses).toBe(3);
+      expect(r.indicators.find((i) => i.indicator === 'BASIC_MANAGEMENT')?.share).toEqual({ count: 2, n: 3 });
+    }
+    for (const headers of [{}, other]) {
+      const refused = await gql(t.api, query, { id }, headers);
+      expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['SURVEY_RESULTS_NOT_PUBLIC']);
+      expect(refused.data?.surveyResults ?? null).toBeNull();
+    }
+    const { campaign: closed } = await campaignWith('2017-H1', '2017-05-01', '2017-05-31', [[0, 4, true]]);
+    const final = await gqlOk<{ surveyResults: { provisional: boolean } }>(t.api, query, { id: globalId('SurveyCampaign', closed.id) });
+    expect(final.surveyResults.provisional).toBe(false);
   });
 
   it('gives raw responses with free text to staff only', async () => {

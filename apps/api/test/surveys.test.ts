@@ -3,7 +3,7 @@ import { DEFAULT_QUESTIONNAIRE } from '@openstation/db';
 import { Redis } from 'ioredis';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../src/survey/calendar.ts';
-import { hashInvitationCode, normaliseInvitationCode } from '../src/survey/codes.ts';
+import { CODE_LENGTH, hashInvitationCode, insertInvitationCodes, normaliseInvitationCode } from '../src/survey/codes.ts';
 import { memoryBuckets } from '../src/limits/memory-bucket.ts';
 import { redisBuckets } from '../src/limits/redis-bucket.ts';
 import { createApi } from '../src/yoga.ts';
@@ -52,6 +52,8 @@ function fullAnswers(questions: readonly Question[]): Answer[] {
   });
 }
 
+const dbId = (globalIdValue: string) => Number(Buffer.from(globalIdValue, 'base64').toString().split(':')[1]);
+
 const codesOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => (result.errors ?? []).map((e) => e.extensions?.code);
 
 describe('resident surveys', () => {
@@ -69,8 +71,8 @@ describe('resident surveys', () => {
     areaIds = station.areas.map((a) => a.id);
   });
 
-  /** A new campaign of the zhuze station through the API; open today unless the dates say otherwise. */
-  async function campaign(accessMode: 'OPEN' | 'CODE', opensOn = shiftDays(chinaToday(), -3), closesOn = shiftDays(chinaToday(), 3)): Promise<Campaign> {
+  /** A new DRAFT campaign of the zhuze station through the API; open today unless the dates say otherwise. */
+  async function draft(accessMode: 'OPEN' | 'CODE', opensOn = shiftDays(chinaToday(), -3), closesOn = shiftDays(chinaToday(), 3)): Promise<Campaign> {
     counter += 1;
     const data = await gqlOk<{ createSurveyCampaign: Campaign }>(
       t.api,
@@ -79,6 +81,26 @@ describe('resident surveys', () => {
       editor.headers,
     );
     return data.createSurveyCampaign;
+  }
+
+  /** Publishes a draft through the API. Closed campaigns cannot be published, so it publishes first and moves the dates back after. */
+  async function publish(c: Campaign): Promise<Campaign> {
+    const data = await gqlOk<{ publishSurveyCampaign: Campaign }>(
+      t.api,
+      `mutation ($id: ID!) { publishSurveyCampaign(id: $id) { ${CAMPAIGN_FIELDS} } }`,
+      { id: c.id },
+      editor.headers,
+    );
+    return data.publishSurveyCampaign;
+  }
+
+  /** A new published campaign of the zhuze station; open today unless the dates say otherwise. */
+  async function campaign(accessMode: 'OPEN' | 'CODE', opensOn = shiftDays(chinaToday(), -3), closesOn = shiftDays(chinaToday(), 3)): Promise<Campaign> {
+    if (closesOn >= chinaToday()) return publish(await draft(accessMode, opensOn, closesOn));
+    const c = await draft(accessMode, opensOn, chinaToday());
+    await publish(c);
+    await t.db.prisma.surveyCampaign.update({ where: { id: dbId(c.id) }, data: { closesOn: new Date(`${closesOn}T00:00:00Z`) } });
+    return (await gqlOk<{ node: Campaign }>(t.api, `query ($id: ID!) { node(id: $id) { ... on SurveyCampaign { ${CAMPAIGN_FIELDS} } } }`, { id: c.id })).node;
   }
 
   async function codes(campaignId: string, count: number, areaId?: number): Promise<string[]> {
@@ -282,6 +304,156 @@ describe('resident surveys', () => {
     expect(stored).not.toContain('203.0.113.9');
     expect(stored).not.toContain('Test/1.0');
     expect(await t.db.prisma.auditEntry.count({ where: { action: { contains: 'submit' } } })).toBe(0);
+  });
+
+  const UPDATE = `mutation ($id: ID!, $changes: SurveyCampaignChangesInput!) {
+    updateSurveyCampaign(id: $id, changes: $changes) { status title { zh } opensOn closesOn ${CAMPAIGN_FIELDS} } }`;
+  const PUBLISH = 'mutation ($id: ID!) { publishSurveyCampaign(id: $id) { status } }';
+  const QUESTIONS = [
+    { indicator: 'BASIC_MANAGEMENT', type: 'SCALE5', text: { zh: '治安满意吗？', en: 'Satisfied with public order?' }, required: true },
+    { indicator: 'OFFICER_AWARENESS', type: 'SINGLE_CHOICE', text: { zh: '怎样认识民警？' }, options: { zh: ['走访', '公示牌'], en: ['Visit', 'Board'] }, required: false },
+  ];
+
+  it('creates campaigns as drafts that the public cannot see, answer or read results of', async () => {
+    const c = await draft('OPEN');
+    const id = dbId(c.id);
+    expect((await t.db.prisma.surveyCampaign.findUniqueOrThrow({ where: { id } })).status).toBe('DRAFT');
+    const list = await gqlOk<{ surveyCampaigns: Array<{ id: string }> }>(t.api, '{ surveyCampaigns(stationSlug: "zhuze") { id } }');
+    expect(list.surveyCampaigns.map((x) => x.id)).not.toContain(c.id);
+    const node = await gql<{ node: unknown }>(t.api, 'query ($id: ID!) { node(id: $id) { id } }', { id: c.id });
+    expect(node.data?.node ?? null).toBeNull();
+    expect(codesOf(node)).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(await gql(t.api, SUBMIT, { input: { campaignId: c.id, answers: fullAnswers(c.questions) } }))).toEqual(['NOT_FOUND']);
+    expect(codesOf(await gql(t.api, 'query ($id: ID!) { surveyResults(campaignId: $id) { responses } }', { id: c.id }, editor.headers))).toEqual(['NOT_FOUND']);
+    const entered = await gql(
+      t.api,
+      'mutation ($id: ID!, $r: [EnteredSurveyResponseInput!]!) { enterSurveyResponses(campaignId: $id, responses: $r) { count } }',
+      { id: c.id, r: [{ channel: 'PAPER', submittedOn: chinaToday(), answers: fullAnswers(c.questions) }] },
+      editor.headers,
+    );
+    expect(codesOf(entered)).toEqual(['INVALID_STATE']);
+    expect(await responsesOf(c)).toBe(0);
+    const drafts = await gqlOk<{ surveyCampaignDrafts: Array<{ id: string; status: string }> }>(
+      t.api, '{ surveyCampaignDrafts(stationSlug: "zhuze") { id status } }', {}, editor.headers,
+    );
+    expect(drafts.surveyCampaignDrafts).toContainEqual({ id: c.id, status: 'DRAFT' });
+  });
+
+  it('edits a draft\'s title, dates and questions, validating them, and audits each change', async () => {
+    const c = await draft('OPEN');
+    const opensOn = shiftDays(chinaToday(), 5);
+    const closesOn = shiftDays(chinaToday(), 20);
+    const data = await gqlOk<{ updateSurveyCampaign: Campaign & { title: { zh: string }; opensOn: string; closesOn: string } }>(
+      t.api, UPDATE, { id: c.id, changes: { title: { zh: '改过的标题' }, opensOn, closesOn, questions: QUESTIONS } }, editor.headers,
+    );
+    const updated = data.updateSurveyCampaign;
+    expect([updated.title.zh, updated.opensOn, updated.closesOn, updated.phase]).toEqual(['改过的标题', opensOn, closesOn, 'NOT_YET_OPEN']);
+    expect(updated.questions.map((q) => [q.type, q.required, q.options?.zh ?? null])).toEqual([
+      ['SCALE5', true, null],
+      ['SINGLE_CHOICE', false, ['走访', '公示牌']],
+    ]);
+    expect(await t.db.prisma.surveyQuestion.count({ where: { campaignId: dbId(c.id) } })).toBe(2);
+    const audit = await t.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'surveyCampaign.update', entityId: dbId(c.id) } });
+    expect((audit.before as { questions: unknown[] }).questions).toHaveLength(8);
+    expect((audit.after as { questions: unknown[] }).questions).toHaveLength(2);
+    const bad: Array<[string, Record<string, unknown>]> = [
+      ['one option', { questions: [{ ...QUESTIONS[1], options: { zh: ['只有一个'] } }] }],
+      ['options on a scale question', { questions: [{ ...QUESTIONS[0], options: { zh: ['a', 'b'] } }] }],
+      ['fewer English options', { questions: [{ ...QUESTIONS[1], options: { zh: ['a', 'b'], en: ['a'] } }] }],
+      ['no questions', { questions: [] }],
+      ['closes before it opens', { closesOn: shiftDays(opensOn, -1) }],
+    ];
+    for (const [name, changes] of bad) expect(codesOf(await gql(t.api, UPDATE, { id: c.id, changes }, editor.headers)), name).toEqual(['BAD_USER_INPUT']);
+    expect(await t.db.prisma.surveyQuestion.count({ where: { campaignId: dbId(c.id) } })).toBe(2);
+    expect(await t.db.prisma.auditEntry.count({ where: { action: 'surveyCampaign.update', entityId: dbId(c.id) } })).toBe(1);
+  });
+
+  it('publishes a draft only with questions and a closing date to come, once, and then it is public', async () => {
+    const c = await draft('CODE');
+    const id = dbId(c.id);
+    const saved = await t.db.prisma.surveyQuestion.findMany({ where: { campaignId: id } });
+    await t.db.prisma.surveyQuestion.deleteMany({ where: { campaignId: id } });
+    const empty = await gql(t.api, PUBLISH, { id: c.id }, editor.headers);
+    expect(empty.errors?.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([['SURVEY_INCOMPLETE', 'NO_QUESTIONS']]);
+    await t.db.prisma.surveyQuestion.createMany({ data: saved });
+    await t.db.prisma.surveyCampaign.update({ where: { id }, data: { opensOn: new Date('2020-01-01'), closesOn: new Date('2020-01-31') } });
+    const past = await gql(t.api, PUBLISH, { id: c.id }, editor.headers);
+    expect(past.errors?.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([['SURVEY_INCOMPLETE', 'CLOSES_IN_PAST']]);
+    expect((await t.db.prisma.surveyCampaign.findUniqueOrThrow({ where: { id } })).status).toBe('DRAFT');
+    await gqlOk(t.api, UPDATE, { id: c.id, changes: { opensOn: shiftDays(chinaToday(), -1), closesOn: chinaToday() } }, editor.headers);
+    // A CODE campaign may be published before it has any code.
+    expect(await t.db.prisma.invitationCode.count({ where: { campaignId: id } })).toBe(0);
+    expect((await gqlOk<{ publishSurveyCampaign: { status: string } }>(t.api, PUBLISH, { id: c.id }, editor.headers)).publishSurveyCampaign.status).toBe('PUBLISHED');
+    expect(codesOf(await gql(t.api, PUBLISH, { id: c.id }, editor.headers))).toEqual(['INVALID_STATE']);
+    const audits = await t.db.prisma.auditEntry.findMany({ where: { action: 'surveyCampaign.publish', entityId: id } });
+    expect(audits.map((a) => a.after)).toEqual([{ status: 'PUBLISHED', questions: 8, codes: 0 }]);
+    const list = await gqlOk<{ surveyCampaigns: Array<{ id: string; status: string }> }>(t.api, '{ surveyCampaigns(stationSlug: "zhuze") { id status } }');
+    expect(list.surveyCampaigns).toContainEqual({ id: c.id, status: 'PUBLISHED' });
+    const [code] = await codes(c.id, 1);
+    expect((await gql(t.api, SUBMIT, { input: { campaignId: c.id, code, answers: fullAnswers(c.questions) } })).errors).toBeUndefined();
+  });
+
+  it('locks a published campaign\'s questions once it has opened, and everything but the title once it has closed (SURVEY_LOCKED)', async () => {
+    const today = chinaToday();
+    const upcoming = await campaign('OPEN', shiftDays(today, 2), shiftDays(today, 9));
+    const moved = await gqlOk<{ updateSurveyCampaign: Campaign }>(t.api, UPDATE, { id: upcoming.id, changes: { questions: QUESTIONS, opensOn: shiftDays(today, 1) } }, editor.headers);
+    expect(moved.updateSurveyCampaign.questions).toHaveLength(2);
+
+    const open = await campaign('OPEN');
+    const locked = async (changes: Record<string, unknown>) => (await gql(t.api, UPDATE, { id: open.id, changes }, editor.headers)).errors?.map((e) => [e.extensions?.code, e.extensions?.fields]);
+    expect(await locked({ questions: QUESTIONS })).toEqual([['SURVEY_LOCKED', ['questions']]]);
+    expect(await locked({ opensOn: shiftDays(today, -1) })).toEqual([['SURVEY_LOCKED', ['opensOn']]]);
+    expect(await t.db.prisma.surveyQuestion.count({ where: { campaignId: dbId(open.id) } })).toBe(8);
+    expect(codesOf(await gql(t.api, UPDATE, { id: open.id, changes: { closesOn: shiftDays(today, -1) } }, editor.headers))).toEqual(['BAD_USER_INPUT']);
+    const extended = await gqlOk<{ updateSurveyCampaign: { title: { zh: string }; closesOn: string; phase: string } }>(
+      t.api, UPDATE, { id: open.id, changes: { title: { zh: '延长的评议' }, closesOn: shiftDays(today, 30) } }, editor.headers,
+    );
+    expect(extended.updateSurveyCampaign).toMatchObject({ title: { zh: '延长的评议' }, closesOn: shiftDays(today, 30), phase: 'OPEN' });
+
+    const closed = await campaign('OPEN', shiftDays(today, -10), shiftDays(today, -1));
+    const refused = await gql(t.api, UPDATE, { id: closed.id, changes: { closesOn: shiftDays(today, 5) } }, editor.headers);
+    expect(refused.errors?.map((e) => [e.extensions?.code, e.extensions?.fields])).toEqual([['SURVEY_LOCKED', ['closesOn']]]);
+    expect((await gqlOk<{ updateSurveyCampaign: { title: { zh: string } } }>(t.api, UPDATE, { id: closed.id, changes: { title: { zh: '已结束' } } }, editor.headers)).updateSurveyCampaign.title.zh).toBe('已结束');
+  });
+
+  it('never replaces questions that have responses, even before the opening date', async () => {
+    const today = chinaToday();
+    const c = await campaign('OPEN');
+    await gqlOk(t.api, SUBMIT, { input: { campaignId: c.id, answers: fullAnswers(c.questions) } });
+    // Moved back to "not yet open" directly in the database, as only a state the API never makes could allow it.
+    await t.db.prisma.surveyCampaign.update({ where: { id: dbId(c.id) }, data: { opensOn: new Date(`${shiftDays(today, 3)}T00:00:00Z`), closesOn: new Date(`${shiftDays(today, 9)}T00:00:00Z`) } });
+    const result = await gql(t.api, UPDATE, { id: c.id, changes: { questions: QUESTIONS } }, editor.headers);
+    expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.fields])).toEqual([['SURVEY_LOCKED', ['questions']]]);
+    expect(await t.db.prisma.surveyAnswer.count({ where: { response: { campaignId: dbId(c.id) } } })).toBe(c.questions.length);
+  });
+
+  it('draws a colliding invitation code again, and gives up with CODE_GENERATION_FAILED storing nothing', async () => {
+    const c = await draft('CODE');
+    const campaignId = dbId(c.id);
+    /** A random source that returns the given byte sequences in turn, then repeats the last. */
+    const scripted = (...sequences: number[][]) => {
+      let next = 0;
+      return (size: number) => {
+        const bytes = sequences[Math.min(next, sequences.length - 1)] as number[];
+        next += 1;
+        expect(size).toBe(CODE_LENGTH);
+        return Uint8Array.from(bytes);
+      };
+    };
+    const a = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const b = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
+    const cc = [31, 30, 29, 28, 27, 26, 25, 24, 23, 22];
+    const [existing] = await t.db.prisma.$transaction((tx) => insertInvitationCodes(tx, { campaignId, areaId: null, count: 1 }, scripted(a)));
+    expect(existing).toBe('12345-6789A');
+    // Round 1 draws A (taken) and B; round 2 draws C for the one that collided.
+    const made = await t.db.prisma.$transaction((tx) => insertInvitationCodes(tx, { campaignId, areaId: null, count: 2 }, scripted(a, b, cc)));
+    expect(made.sort()).toEqual(['A9876-54321', 'ZYXWV-TSRQP'].sort());
+    expect(await t.db.prisma.invitationCode.count({ where: { campaignId } })).toBe(3);
+    // A source stuck on a taken code fails after a bounded number of rounds, and the transaction keeps nothing.
+    const fresh = [0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
+    const stuck = t.db.prisma.$transaction((tx) => insertInvitationCodes(tx, { campaignId, areaId: null, count: 2 }, scripted(fresh, a)));
+    await expect(stuck).rejects.toMatchObject({ code: 'CODE_GENERATION_FAILED' });
+    expect(await t.db.prisma.invitationCode.count({ where: { campaignId } })).toBe(3);
   });
 });
 

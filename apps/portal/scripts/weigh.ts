@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, posix, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Every page's HTML plus the stylesheets it links must stay under this, before compression. */
@@ -26,29 +26,58 @@ function walk(dir: string): string[] {
   });
 }
 
+function pageWeight(dist: string, file: string, cssSize: Map<string, number>): PageWeight {
+  const html = readFileSync(file, 'utf8');
+  let css = 0;
+  for (const match of html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) {
+    const href = match[1] ?? '';
+    if (!cssSize.has(href)) cssSize.set(href, statSync(join(dist, href)).size);
+    css += cssSize.get(href) ?? 0;
+  }
+  const size = Buffer.byteLength(html);
+  return { path: `/${relative(dist, file)}`, html: size, css, total: size + css };
+}
+
 /** Weighs every HTML page of a built site (photos and other images excluded). */
 export function weigh(dist: string): WeightReport {
   const files = walk(dist);
   const cssSize = new Map<string, number>();
   const pages = files
     .filter((file) => file.endsWith('.html'))
-    .map((file): PageWeight => {
-      const html = readFileSync(file, 'utf8');
-      let css = 0;
-      for (const match of html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) {
-        const href = match[1] ?? '';
-        if (!cssSize.has(href)) cssSize.set(href, statSync(join(dist, href)).size);
-        css += cssSize.get(href) ?? 0;
-      }
-      const size = Buffer.byteLength(html);
-      return { path: `/${relative(dist, file)}`, html: size, css, total: size + css };
-    })
+    .map((file) => pageWeight(dist, file, cssSize))
     .sort((a, b) => b.total - a.total);
   const totalBytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
   return { pages, files: files.length, totalBytes, overBudget: pages.filter((p) => p.total > PAGE_BUDGET_BYTES) };
 }
 
+/** Bytes of the module scripts a page loads, with every module they import statically. */
+function scriptBytes(dist: string, html: string): number {
+  const seen = new Set<string>();
+  const visit = (href: string) => {
+    if (seen.has(href)) return;
+    seen.add(href);
+    const code = readFileSync(join(dist, href), 'utf8');
+    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)) {
+      const target = m[1] ?? '';
+      if (!/^[a-z]+:/i.test(target)) visit(target.startsWith('/') ? target : posix.join(dirname(href), target));
+    }
+  };
+  for (const match of html.matchAll(/<script[^>]+src="([^"]+)"/g)) visit(match[1] ?? '');
+  return [...seen].reduce((sum, href) => sum + statSync(join(dist, href)).size, 0);
+}
+
+/** One page's HTML + CSS (what the budget counts) and, apart, the JavaScript it loads (its island). */
+export function weighPage(dist: string, pagePath: string): PageWeight & { js: number } {
+  const file = join(dist, pagePath.endsWith('/') ? `${pagePath}index.html` : pagePath);
+  return { ...pageWeight(dist, file, new Map()), js: scriptBytes(dist, readFileSync(file, 'utf8')) };
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** One line: a page's HTML + CSS, and its JavaScript beside (not counted in the budget). */
+export function formatPageWithScripts(page: PageWeight & { js: number }): string {
+  return `    ${page.path}: HTML ${kb(page.html)} + CSS ${kb(page.css)} = ${kb(page.total)}; island JavaScript ${kb(page.js)} (all three ${kb(page.total + page.js)})`;
+}
 
 /** A short plain-text summary: page count, median/p95/max weight, the heaviest pages. */
 export function formatReport(label: string, report: WeightReport, buildMs?: number): string {

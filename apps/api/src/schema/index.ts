@@ -14,6 +14,7 @@ import './volunteer-team.ts';
 import './event.ts';
 import './staff-user.ts';
 import './api-client.ts';
+import './trusted-operation.ts';
 import './audit-entry.ts';
 import './station-mutations.ts';
 import './area-mutations.ts';
@@ -26,6 +27,7 @@ import './referral.ts';
 import './survey.ts';
 import './survey-mutations.ts';
 import './survey-results.ts';
+import './portal-build-status.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,17 +1,8 @@
-import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { InputError } from '../errors.ts';
+import { line, lineList, prose } from '../field-rules.ts';
 
-/** Text of one line (names, titles): trimmed, 1 to 200 characters. */
-export const line = z.string().trim().min(1, 'must not be empty').max(200, 'is at most 200 characters');
-/** Longer text (descriptions, conditions): 1 to 10,000 characters. */
-export const prose = z.string().trim().min(1, 'must not be empty').max(10_000, 'is at most 10,000 characters');
-/** A URL name: lower-case letters, digits and hyphens. */
-export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and hyphens').max(80);
-/** A phone number as printed: digits, spaces, +, -, parentheses. */
-export const phone = z.string().regex(/^[0-9+()\- ]{3,30}$/, 'digits, spaces and + - ( ) only');
-export const count = z.number().int().min(0, 'must not be negative');
-export const year = z.number().int().min(1900).max(2100);
+export { count, line, prose, phone, slug, year } from '../field-rules.ts';
 
 export const LocalizedLineInput = builder.inputType('LocalizedLineInput', {
   description: 'A short text in Chinese (required) and English (optional).',
@@ -32,8 +23,8 @@ export const LocalizedProseInput = builder.inputType('LocalizedProseInput', {
 export const LocalizedListInput = builder.inputType('LocalizedListInput', {
   description: 'A list of texts in Chinese and, optionally, the same number in English.',
   fields: (t) => ({
-    zh: t.stringList({ required: true, validate: z.array(line).max(50) }),
-    en: t.stringList({ validate: z.array(line).max(50) }),
+    zh: t.stringList({ required: true, validate: lineList }),
+    en: t.stringList({ validate: lineList }),
   }),
 });
 

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { auditedCreate, auditedUpdate } from '../audit.ts';
 import { builder } from '../builder.ts';
+import { badgeNumber, webUrl } from '../field-rules.ts';
 import { idFor, LocalizedLineInput, optionalColumns, columns, phone } from './inputs.ts';
 import { OfficerRoleEnum } from './officer.ts';
 
@@ -10,8 +10,8 @@ const OfficerInput = builder.inputType('OfficerInput', {
     stationId: t.globalID({ required: true }),
     role: t.field({ type: OfficerRoleEnum, required: true }),
     name: t.field({ type: LocalizedLineInput, required: true }),
-    badgeNumber: t.string({ validate: z.string().regex(/^[A-Za-z0-9-]{1,20}$/, 'letters, digits and hyphens') }),
-    photoUrl: t.string({ validate: z.url().max(500) }),
+    badgeNumber: t.string({ validate: badgeNumber }),
+    photoUrl: t.string({ validate: webUrl }),
     dutyPhone: t.string({ validate: phone }),
     contactHours: t.field({ type: LocalizedLineInput }),
     lastVerifiedOn: t.field({ type: 'Date' }),

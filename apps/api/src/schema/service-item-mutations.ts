@@ -1,6 +1,7 @@
-import { z } from 'zod';
 import { auditedCreate, auditedUpdate } from '../audit.ts';
 import { builder } from '../builder.ts';
+import { timeLimitDays, webUrl } from '../field-rules.ts';
+import { replaceServiceItem } from '../service-item-history.ts';
 import { columns, idFor, LocalizedLineInput, LocalizedListInput, LocalizedProseInput, optionalColumns, slug } from './inputs.ts';
 import { ServiceCategoryEnum } from './service-item.ts';
 
@@ -14,13 +15,13 @@ const ServiceItemInput = builder.inputType('ServiceItemInput', {
     conditions: t.field({ type: LocalizedProseInput, required: true }),
     materials: t.field({ type: LocalizedListInput, required: true }),
     steps: t.field({ type: LocalizedListInput, required: true }),
-    timeLimitDays: t.int({ validate: z.number().int().min(0).max(365) }),
+    timeLimitDays: t.int({ validate: timeLimitDays }),
     timeLimit: t.field({ type: LocalizedLineInput, required: true }),
     fee: t.field({ type: LocalizedLineInput, required: true }),
     feeBasis: t.field({ type: LocalizedProseInput }),
     location: t.field({ type: LocalizedLineInput, required: true }),
     hours: t.field({ type: LocalizedLineInput, required: true }),
-    onlineUrl: t.string({ validate: z.url().max(500) }),
+    onlineUrl: t.string({ validate: webUrl }),
     appointment: t.field({ type: LocalizedProseInput }),
     effectiveFrom: t.field({ type: 'Date', required: true }),
   }),
@@ -74,13 +75,7 @@ builder.mutationFields((t) => ({
         'ServiceItem',
         id,
         (tx) => tx.serviceItem.findUnique({ where: { id } }),
-        async (tx, before) => {
-          const { id: _id, version, effectiveFrom, ...snapshot } = before;
-          await tx.serviceItemRevision.create({
-            data: { serviceItemId: id, version, effectiveFrom, snapshot: JSON.parse(JSON.stringify(snapshot)) },
-          });
-          return tx.serviceItem.update({ where: { id }, data: { ...data, version: version + 1 } });
-        },
+        (tx, before) => replaceServiceItem(tx, before, data),
       );
       return ctx.prisma.serviceItem.findUniqueOrThrow({ ...query, where: { id } });
     },

@@ -4,7 +4,8 @@ import { createSession } from '../auth/accounts.ts';
 import { DECOY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
 import { audited } from '../audit.ts';
 import { builder } from '../builder.ts';
-import { ClientError } from '../errors.ts';
+import { ClientError, NotFoundError, StateError } from '../errors.ts';
+import { idFor } from './inputs.ts';
 
 export const StaffRoleEnum = builder.enumType(StaffRole, {
   name: 'StaffRole',
@@ -20,6 +21,11 @@ builder.prismaNode('StaffUser', {
     email: t.exposeString('email'),
     name: t.exposeString('name'),
     role: t.expose('role', { type: StaffRoleEnum }),
+    disabledAt: t.expose('disabledAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When an admin disabled the account (it cannot log in); null while it is enabled.',
+    }),
   }),
 });
 
@@ -45,7 +51,50 @@ function wrongCredentials(): ClientError {
   return new ClientError('UNAUTHENTICATED', 'Wrong email or password.');
 }
 
+const STAFF_SNAPSHOT = { id: true, email: true, name: true, role: true, disabledAt: true } as const;
+
 builder.mutationFields((t) => ({
+  disableStaffUser: t.prismaField({
+    type: 'StaffUser',
+    description:
+      'Disables a staff account: its sessions end at once and it can no longer log in (a login answers UNAUTHENTICATED, as for ' +
+      'a wrong password). Admins only; CANNOT_DISABLE_SELF for one\'s own account, INVALID_STATE if already disabled.',
+    authScopes: { admin: true },
+    args: { id: t.arg.globalID({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = idFor(args.id, 'StaffUser');
+      const { principal } = ctx;
+      if (principal.kind === 'staff' && principal.userId === id) {
+        throw new ClientError('CANNOT_DISABLE_SELF', 'You cannot disable your own account: ask another admin.');
+      }
+      await audited(ctx, 'staff.disable', async (tx) => {
+        const before = await tx.staffUser.findUnique({ where: { id }, select: STAFF_SNAPSHOT });
+        if (!before) throw new NotFoundError('No staff user has this id.', { entityType: 'StaffUser' });
+        if (before.disabledAt) throw new StateError('This account is already disabled.');
+        const after = await tx.staffUser.update({ where: { id }, data: { disabledAt: new Date() }, select: STAFF_SNAPSHOT });
+        const ended = await tx.staffSession.deleteMany({ where: { userId: id } });
+        return { entityType: 'StaffUser', entityId: id, before, after: { ...after, sessionsEnded: ended.count }, result: id };
+      });
+      return ctx.prisma.staffUser.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  enableStaffUser: t.prismaField({
+    type: 'StaffUser',
+    description: 'Enables a disabled staff account again: it may log in with its password. Admins only; INVALID_STATE if not disabled.',
+    authScopes: { admin: true },
+    args: { id: t.arg.globalID({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = idFor(args.id, 'StaffUser');
+      await audited(ctx, 'staff.enable', async (tx) => {
+        const before = await tx.staffUser.findUnique({ where: { id }, select: STAFF_SNAPSHOT });
+        if (!before) throw new NotFoundError('No staff user has this id.', { entityType: 'StaffUser' });
+        if (!before.disabledAt) throw new StateError('This account is not disabled.');
+        const after = await tx.staffUser.update({ where: { id }, data: { disabledAt: null }, select: STAFF_SNAPSHOT });
+        return { entityType: 'StaffUser', entityId: id, before, after, result: id };
+      });
+      return ctx.prisma.staffUser.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
   login: t.field({
     type: Session,
     description:

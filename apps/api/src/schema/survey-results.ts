@@ -1,4 +1,5 @@
 import type { Proportion, ShareChange } from '@openstation/stats';
+import type { Principal } from '../auth/principal.ts';
 import { builder } from '../builder.ts';
 import { ClientError, NotFoundError } from '../errors.ts';
 import { campaignPhase, chinaToday } from '../survey/calendar.ts';
@@ -6,6 +7,11 @@ import { type AreaResult, type CampaignResults, campaignResults, type IndicatorR
 import { idFor } from './inputs.ts';
 import { pageSize } from './pagination.ts';
 import { SurveyChannelEnum, SurveyIndicatorEnum, SurveyQuestionTypeEnum } from './survey.ts';
+
+/** Whether the caller may see results before the campaign closes: any staff member, or a key with `surveys:raw`. */
+function mayPreview(principal: Principal): boolean {
+  return principal.kind === 'staff' || (principal.kind === 'apiClient' && principal.scopes.includes('surveys:raw'));
+}
 
 /** Below this many responses the results carry a low-sample caveat. */
 const LOW_SAMPLE = 30;
@@ -78,9 +84,15 @@ const SurveyAreaResult = builder.objectRef<AreaResult>('SurveyAreaResult').imple
   }),
 });
 
-const SurveyResults = builder.objectRef<CampaignResults>('SurveyResults').implement({
-  description: 'A closed campaign\'s published aggregates.',
+/** Results as the API gives them: final once the campaign has closed, provisional before (staff only). */
+type GivenResults = CampaignResults & { provisional: boolean };
+
+const SurveyResults = builder.objectRef<GivenResults>('SurveyResults').implement({
+  description: 'A closed campaign\'s published aggregates, or (staff and `surveys:raw` keys only) an open campaign\'s provisional ones.',
   fields: (t) => ({
+    provisional: t.exposeBoolean('provisional', {
+      description: 'True while the campaign has not closed: the figures will change and must not be published.',
+    }),
     campaign: t.prismaField({
       type: 'SurveyCampaign',
       resolve: (query, r, _a, ctx) => ctx.prisma.surveyCampaign.findUniqueOrThrow({ ...query, where: { id: r.campaignId } }),
@@ -125,13 +137,16 @@ builder.prismaObject('SurveyResponse', {
 builder.queryFields((t) => ({
   surveyResults: t.field({
     type: SurveyResults,
-    description: 'A campaign\'s aggregates, public once it has closed (SURVEY_RESULTS_NOT_PUBLIC before).',
+    description:
+      'A published campaign\'s aggregates, public once it has closed (SURVEY_RESULTS_NOT_PUBLIC before). Staff and keys with ' +
+      '`surveys:raw` also get an unclosed campaign\'s results so far, marked `provisional`.',
     args: { campaignId: t.arg.globalID({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = idFor(args.campaignId, 'SurveyCampaign', 'campaignId');
       const campaign = await ctx.prisma.surveyCampaign.findUnique({ where: { id } });
       if (!campaign || campaign.status !== 'PUBLISHED') throw new NotFoundError('No survey has this id.', { entityType: 'SurveyCampaign' });
-      if (campaignPhase(campaign, chinaToday()) !== 'CLOSED') {
+      const provisional = campaignPhase(campaign, chinaToday()) !== 'CLOSED';
+      if (provisional && !mayPreview(ctx.principal)) {
         throw new ClientError('SURVEY_RESULTS_NOT_PUBLIC', 'The results are published once the survey has closed.');
       }
       const previous = await ctx.prisma.surveyCampaign.findFirst({
@@ -139,7 +154,7 @@ builder.queryFields((t) => ({
         orderBy: [{ closesOn: 'desc' }, { id: 'desc' }],
         select: { id: true },
       });
-      return campaignResults(ctx.prisma, id, previous?.id ?? null);
+      return { ...(await campaignResults(ctx.prisma, id, previous?.id ?? null)), provisional };
     },
   }),
   surveyResponses: t.prismaConnection({

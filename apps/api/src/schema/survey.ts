@@ -1,4 +1,4 @@
-import { SurveyAccessMode, SurveyChannel, SurveyIndicator, SurveyQuestionType } from '@openstation/db';
+import { SurveyAccessMode, SurveyChannel, SurveyIndicator, SurveyQuestionType, SurveyStatus } from '@openstation/db';
 import { builder } from '../builder.ts';
 import { type CampaignPhase, campaignPhase, chinaToday } from '../survey/calendar.ts';
 import { LocalizedText, LocalizedTextList, textListOf, textOf } from './localized.ts';
@@ -26,6 +26,11 @@ export const SurveyChannelEnum = builder.enumType(SurveyChannel, {
   description: 'How a response was collected: on the web, on paper or by phone.',
 });
 
+export const SurveyStatusEnum = builder.enumType(SurveyStatus, {
+  name: 'SurveyStatus',
+  description: 'DRAFT: being prepared, visible to editors only, takes no answers. PUBLISHED: public; takes answers while open.',
+});
+
 export const SurveyPhaseEnum = builder.enumType('SurveyPhase', {
   description: 'Whether a campaign takes answers today (China date): before it opens, while open, after it closed.',
   values: { NOT_YET_OPEN: { value: 'NOT_YET_OPEN' }, OPEN: { value: 'OPEN' }, CLOSED: { value: 'CLOSED' } } as const,
@@ -33,13 +38,15 @@ export const SurveyPhaseEnum = builder.enumType('SurveyPhase', {
 
 builder.prismaNode('SurveyCampaign', {
   id: { field: 'id' },
-  description: '群众评议 — a station\'s half-yearly resident evaluation.',
+  description: '群众评议 — a station\'s half-yearly resident evaluation. Drafts are visible to editors only.',
+  authScopes: (campaign) => campaign.status === 'PUBLISHED' || { editor: true },
   fields: (t) => ({
     period: t.exposeString('period', { description: 'Half-year label, e.g. `2026-H1`.' }),
     title: t.field({ type: LocalizedText, resolve: (c) => textOf(c.titleZh, c.titleEn) }),
     opensOn: t.expose('opensOn', { type: 'Date' }),
     closesOn: t.expose('closesOn', { type: 'Date', description: 'Last day answers are taken; results are public from the next day.' }),
     accessMode: t.expose('accessMode', { type: SurveyAccessModeEnum }),
+    status: t.expose('status', { type: SurveyStatusEnum }),
     phase: t.field({ type: SurveyPhaseEnum, resolve: (c): CampaignPhase => campaignPhase(c, chinaToday()) }),
     station: t.relation('station'),
     questions: t.relation('questions', { query: { orderBy: { position: 'asc' } } }),
@@ -79,5 +86,18 @@ builder.queryFields((t) => ({
       if (rows.length === 0) await assertStationExists(ctx, args.stationSlug);
       return rows;
     },
+  }),
+  surveyCampaignDrafts: t.prismaField({
+    type: ['SurveyCampaign'],
+    description: 'Unpublished survey campaigns, newest first; `stationSlug` keeps one station\'s. Editors only.',
+    authScopes: { editor: true },
+    args: { stationSlug: t.arg.string() },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.surveyCampaign.findMany({
+        ...query,
+        where: { status: 'DRAFT', ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}) },
+        orderBy: [{ opensOn: 'desc' }, { id: 'asc' }],
+        take: 200,
+      }),
   }),
 }));

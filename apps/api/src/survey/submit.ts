@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient, SurveyChannel } from '@openstation/db';
 import type { Context } from '../context.ts';
-import { ClientError, InputError, NotFoundError } from '../errors.ts';
+import { ClientError, InputError, NotFoundError, StateError } from '../errors.ts';
 import { type AnswerInput, type AnswerRow, validateAnswers } from './answers.ts';
 import { campaignPhase, chinaToday } from './calendar.ts';
 import { hashInvitationCode, normaliseInvitationCode } from './codes.ts';
@@ -159,6 +159,7 @@ export async function enterResponses(
 ): Promise<number> {
   const campaign = await tx.surveyCampaign.findUnique({ where: { id: campaignId }, select: CAMPAIGN_SELECT });
   if (!campaign) throw new NotFoundError('No survey has this id.', { entityType: 'SurveyCampaign' });
+  if (campaign.status !== 'PUBLISHED') throw new StateError('This survey is a draft: publish it before entering responses.');
   const today = chinaToday(now);
   const rules = rulesOf(campaign);
   const areas = new Set((await tx.area.findMany({ where: { stationId: campaign.stationId }, select: { id: true } })).map((a) => a.id));

@@ -24,7 +24,8 @@ export const Mediation = z.object({
 export type Mediation = z.infer<typeof Mediation>;
 
 const ROW = '{ year quarter category received closed resolved successRate }';
-const BATCH = 20;
+/** Stations per query: each costs about 30 fields of the API's breadth limit (400 per operation). */
+const BATCH = 10;
 
 function batchQuery(count: number): string {
   const fields = Array.from(

@@ -6,10 +6,10 @@ const PROPORTION = '{ n count share low high }';
 
 const QUERY = `query SurveyResults($id: ID!) {
   surveyResults(campaignId: $id) {
-    responses lowSample
+    responses lowSample previousCampaign { id }
     indicators { indicator n mean share ${PROPORTION} change { delta exceedsIntervals } }
     officerAwareness ${PROPORTION}
-    areas { area { name ${TEXT} } suppressed n }
+    areas { area { id name ${TEXT} } suppressed n indicators { indicator n mean share ${PROPORTION} } }
   }
 }`;
 
@@ -21,20 +21,30 @@ const Proportion = z.object({
   high: z.number().nullable(),
 });
 
+export type Proportion = z.infer<typeof Proportion>;
+
+const AreaIndicator = z.object({ indicator: z.string(), n: z.number().int(), mean: z.number().nullable(), share: Proportion });
+
 export const SurveyResults = z.object({
   responses: z.number().int(),
   lowSample: z.boolean(),
+  /** The campaign changes are measured from (its results are among the loaded ones). */
+  previousCampaign: z.object({ id: z.string() }).nullable(),
   indicators: z.array(
-    z.object({
-      indicator: z.string(),
-      n: z.number().int(),
-      mean: z.number().nullable(),
-      share: Proportion,
+    AreaIndicator.extend({
       change: z.object({ delta: z.number(), exceedsIntervals: z.boolean() }).nullable(),
     }),
   ),
   officerAwareness: Proportion.nullable(),
-  areas: z.array(z.object({ area: z.object({ name: Text }).nullable(), suppressed: z.boolean(), n: z.number().int().nullable() })),
+  /** Suppressed areas carry no figures: `n` and `indicators` are null. */
+  areas: z.array(
+    z.object({
+      area: z.object({ id: z.string(), name: Text }).nullable(),
+      suppressed: z.boolean(),
+      n: z.number().int().nullable(),
+      indicators: z.array(AreaIndicator).nullable(),
+    }),
+  ),
 });
 export type SurveyResults = z.infer<typeof SurveyResults>;
 

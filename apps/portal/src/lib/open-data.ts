@@ -1,8 +1,9 @@
 import type { UiKey } from '../i18n/index.ts';
 import type { SiteData } from './site-data.ts';
+import { SURVEY_CAMPAIGNS, SURVEY_RESULTS } from './survey-open-data.ts';
 
-type Cell = string | number | boolean | null;
-type Row = Record<string, Cell>;
+export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
 
 /** A field of a published table; its meaning is the UI string `field.<name>`. */
 export interface Field {
@@ -124,6 +125,8 @@ export const TABLES: Table[] = [
         b.station.volunteerTeams.map((v) => ({ station_slug: b.station.slug, name_zh: v.name.zh, name_en: v.name.en, member_count: v.memberCount, founded_year: v.foundedYear })),
       ),
   },
+  SURVEY_CAMPAIGNS,
+  SURVEY_RESULTS,
 ];
 
 function csvCell(value: Cell): string {

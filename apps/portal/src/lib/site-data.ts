@@ -34,6 +34,16 @@ export interface StationBundle {
   lastClosedSurvey: Survey | null;
   /** The results of {@link lastClosedSurvey}. */
   lastResults: SurveyResults | null;
+  /** The campaign {@link lastResults} measures changes from, with its results, if any. */
+  previous: ClosedSurvey | null;
+  /** Every closed survey with published results, newest first. */
+  closedSurveys: ClosedSurvey[];
+}
+
+/** A closed survey and its published aggregates. */
+export interface ClosedSurvey {
+  survey: Survey;
+  results: SurveyResults;
 }
 
 export interface SiteData {
@@ -98,7 +108,14 @@ async function load(): Promise<SiteData> {
     const latest = stationReports[0];
     const stationSurveys = surveysBy.get(station.slug) ?? [];
     const inPhase = (phase: Survey['phase']) => stationSurveys.filter((c) => c.phase === phase);
-    const lastClosedSurvey = inPhase('CLOSED').sort((a, b) => b.closesOn.localeCompare(a.closesOn))[0] ?? null;
+    const closed = inPhase('CLOSED').sort((a, b) => b.closesOn.localeCompare(a.closesOn));
+    const lastClosedSurvey = closed[0] ?? null;
+    const closedSurveys = closed.flatMap((survey) => {
+      const results = resultsBy.get(survey.campaignId);
+      return results ? [{ survey, results }] : [];
+    });
+    const lastResults = lastClosedSurvey ? (resultsBy.get(lastClosedSurvey.campaignId) ?? null) : null;
+    const previousId = lastResults?.previousCampaign?.id;
     return {
       station,
       areas: (areasBy.get(station.slug) ?? []).sort((a, b) => Number(a.id) - Number(b.id)),
@@ -113,7 +130,9 @@ async function load(): Promise<SiteData> {
       openSurvey: inPhase('OPEN').sort((a, b) => b.opensOn.localeCompare(a.opensOn))[0] ?? null,
       nextSurvey: inPhase('NOT_YET_OPEN').sort((a, b) => a.opensOn.localeCompare(b.opensOn))[0] ?? null,
       lastClosedSurvey,
-      lastResults: lastClosedSurvey ? (resultsBy.get(lastClosedSurvey.campaignId) ?? null) : null,
+      lastResults,
+      previous: closedSurveys.find((c) => c.survey.campaignId === previousId) ?? null,
+      closedSurveys,
     };
   });
   return {

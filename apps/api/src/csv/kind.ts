@@ -1,0 +1,63 @@
+import type { Prisma, PrismaClient } from '@openstation/db';
+import type { Columns, Values } from './cells.ts';
+import type { Issue } from './issues.ts';
+
+/** One audit entry an import writes, as `audited()` does for a mutation. */
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId: number;
+  before: unknown;
+  after: unknown;
+}
+
+export type Outcome = 'created' | 'updated' | 'unchanged';
+
+/** A row whose cells are valid, with its station resolved. */
+export interface ValidRow<C extends Columns> {
+  row: number;
+  stationId: number;
+  values: Values<C>;
+}
+
+/** What importing one valid row does, or why it cannot. */
+export type RowPlan =
+  | { row: number; issues: Issue[] }
+  | { row: number; issues: []; outcome: Outcome; write: (tx: Prisma.TransactionClient, audit: (entry: AuditRecord) => Promise<void>) => Promise<void> };
+
+/** A kind of record the CSV commands read and write. */
+export interface CsvKind<C extends Columns> {
+  readonly name: string;
+  /** The columns, in the order export writes them; `station` (a slug) is always one. */
+  readonly columns: C;
+  /** `<base>Zh`/`<base>En` pairs: the Chinese text is required when the English one is given. */
+  readonly pairs: readonly string[];
+  /** The natural key of a row (unique within a file and among the station's records) and the column that holds it. */
+  key(row: ValidRow<C>): { key: string; column: string };
+  /** Compares valid rows with the database (inside the import's transaction). */
+  plan(tx: Prisma.TransactionClient, rows: ValidRow<C>[]): Promise<RowPlan[]>;
+  /** The active records as cell texts, for export. */
+  exportRows(prisma: PrismaClient, stationId: number | null): Promise<Record<string, string>[]>;
+}
+
+function comparable(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return value;
+}
+
+/** Whether writing `data` would change `record`. */
+export function changes(data: Record<string, unknown>, record: Record<string, unknown>): boolean {
+  return Object.entries(data).some(([field, value]) => comparable(value) !== comparable(record[field]));
+}
+
+/** The cell texts of a row's values, formatted by their columns (empty for no value). */
+export function cellsOf<C extends Columns>(columns: C, values: { [K in keyof C]?: unknown }): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(columns).map(([name, column]) => {
+      const value = values[name];
+      return [name, value === null || value === undefined ? '' : column.format(value)];
+    }),
+  );
+}

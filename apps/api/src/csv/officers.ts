@@ -1,0 +1,198 @@
+import { OfficerRole, type Prisma } from '@openstation/db';
+import { z } from 'zod';
+import { badgeNumber, line, phone, slug, webUrl } from '../field-rules.ts';
+import { choice, date, matching, text } from './cells.ts';
+import { cellsOf, changes, type AuditRecord, type CsvKind, type RowPlan } from './kind.ts';
+import type { Issue } from './issues.ts';
+
+interface AreaRef {
+  name: string;
+  since: Date | null;
+}
+
+/** Areas served, one per line: the area's Chinese name, optionally `@YYYY-MM-DD` (since when). */
+const areaRefs = {
+  required: false as const,
+  rule: z.string().transform((cell, ctx): AreaRef[] => {
+    const refs: AreaRef[] = [];
+    for (const entry of cell.split(/\r?\n/).map((item) => item.trim()).filter((item) => item !== '')) {
+      const [, rawName = '', since] = /^(.*?)\s*(?:@\s*(\S*))?$/.exec(entry) ?? [];
+      const name = line.safeParse(rawName);
+      const day = since === undefined ? null : z.iso.date().safeParse(since);
+      if (!name.success || (day !== null && !day.success)) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not an area name optionally followed by @YYYY-MM-DD` });
+        return z.NEVER;
+      }
+      refs.push({ name: name.data, since: day?.success ? new Date(`${day.data}T00:00:00Z`) : null });
+    }
+    return refs;
+  }),
+  format: (refs: AreaRef[]) => refs.map((ref) => (ref.since ? `${ref.name}@${ref.since.toISOString().slice(0, 10)}` : ref.name)).join('\n'),
+};
+
+const columns = {
+  station: matching(slug).required,
+  badgeNumber: matching(badgeNumber).optional,
+  nameZh: text().required,
+  nameEn: text().optional,
+  role: choice(OfficerRole).required,
+  dutyPhone: matching(phone).optional,
+  photoUrl: matching(webUrl).optional,
+  contactHoursZh: text().optional,
+  contactHoursEn: text().optional,
+  lastVerifiedOn: date().optional,
+  primaryAreas: areaRefs,
+  supportAreas: areaRefs,
+};
+
+type OfficerWithAssignments = Prisma.OfficerGetPayload<{ include: { assignments: true } }>;
+type Assignment = OfficerWithAssignments['assignments'][number];
+type Audit = (entry: AuditRecord) => Promise<void>;
+
+const today = () => new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+
+/** The assignments a row asks for, by area id, or the names it gets wrong. */
+function wantedAssignments(
+  row: number,
+  values: { primaryAreas: AreaRef[] | null; supportAreas: AreaRef[] | null },
+  areaIds: Map<string, number>,
+): { wanted: Map<number, { isPrimary: boolean; since: Date | null }>; issues: Issue[] } {
+  const wanted = new Map<number, { isPrimary: boolean; since: Date | null }>();
+  const issues: Issue[] = [];
+  for (const [column, isPrimary] of [['primaryAreas', true], ['supportAreas', false]] as const) {
+    for (const ref of values[column] ?? []) {
+      const areaId = areaIds.get(ref.name);
+      if (areaId === undefined) {
+        issues.push({ row, column, code: 'unknown_area', message: `the station has no active area named "${ref.name}"` });
+      } else if (wanted.has(areaId)) {
+        issues.push({ row, column, code: 'invalid', message: `the area "${ref.name}" is listed more than once` });
+      } else {
+        wanted.set(areaId, { isPrimary, since: ref.since });
+      }
+    }
+  }
+  return { wanted, issues };
+}
+
+/** The writes that make the officer's assignments (to active areas) match `wanted`: none when they do. */
+function assignmentWrites(current: Assignment[], wanted: Map<number, { isPrimary: boolean; since: Date | null }>) {
+  const writes: ((tx: Prisma.TransactionClient, audit: Audit, officerId: number) => Promise<void>)[] = [];
+  const byArea = new Map(current.map((a) => [a.areaId, a]));
+  for (const [areaId, want] of wanted) {
+    const found = byArea.get(areaId);
+    if (!found) {
+      writes.push(async (tx, audit, id) => {
+        const after = await tx.officerAssignment.create({ data: { officerId: id, areaId, isPrimary: want.isPrimary, since: want.since ?? today() } });
+        await audit({ action: 'officerAssignment.create', entityType: 'OfficerAssignment', entityId: after.id, before: null, after });
+      });
+    } else if (changes({ isPrimary: want.isPrimary, since: want.since ?? found.since }, found)) {
+      writes.push(async (tx, audit) => {
+        const after = await tx.officerAssignment.update({ where: { id: found.id }, data: { isPrimary: want.isPrimary, since: want.since ?? found.since } });
+        await audit({ action: 'officerAssignment.update', entityType: 'OfficerAssignment', entityId: found.id, before: found, after });
+      });
+    }
+  }
+  for (const found of current) {
+    if (wanted.has(found.areaId)) continue;
+    writes.push(async (tx, audit) => {
+      await tx.officerAssignment.delete({ where: { id: found.id } });
+      await audit({ action: 'officerAssignment.delete', entityType: 'OfficerAssignment', entityId: found.id, before: found, after: null });
+    });
+  }
+  return writes;
+}
+
+/**
+ * Officers and the areas they serve; the key is the station and the badge number, or for
+ * people without one (grid workers, mediators) the Chinese name and role.
+ */
+export const officersCsv: CsvKind<typeof columns> = {
+  name: 'officers',
+  columns,
+  pairs: ['name', 'contactHours'],
+  key: ({ stationId, values }) =>
+    values.badgeNumber !== null
+      ? { key: `${stationId}\u0000badge\u0000${values.badgeNumber}`, column: 'badgeNumber' }
+      : { key: `${stationId}\u0000name\u0000${values.nameZh}\u0000${values.role}`, column: 'nameZh' },
+
+  async plan(tx, rows) {
+    const stationIds = [...new Set(rows.map((r) => r.stationId))];
+    const officers = await tx.officer.findMany({
+      where: { stationId: { in: stationIds } },
+      include: { assignments: { where: { area: { retiredAt: null } } } },
+    });
+    const areas = await tx.area.findMany({ where: { stationId: { in: stationIds }, retiredAt: null }, select: { id: true, stationId: true, nameZh: true } });
+    return rows.map(({ row, stationId, values }): RowPlan => {
+      const areaIds = new Map(areas.filter((a) => a.stationId === stationId).map((a) => [a.nameZh, a.id]));
+      const { wanted, issues } = wantedAssignments(row, values, areaIds);
+      const matches = officers.filter((o) =>
+        o.stationId === stationId &&
+        (values.badgeNumber !== null ? o.badgeNumber === values.badgeNumber : o.badgeNumber === null && o.nameZh === values.nameZh && o.role === values.role),
+      );
+      const keyColumn = values.badgeNumber !== null ? 'badgeNumber' : 'nameZh';
+      if (matches.length > 1) {
+        issues.push({ row, column: keyColumn, code: 'ambiguous_key', message: `${matches.length} officers of the station have this ${values.badgeNumber !== null ? 'badge number' : 'name and role'}` });
+      }
+      const found = matches.length === 1 ? matches[0] : undefined;
+      if (found?.retiredAt) issues.push({ row, column: keyColumn, code: 'retired', message: `the officer "${found.nameZh}" has been retired` });
+      if (issues.length > 0) return { row, issues };
+
+      const data = {
+        stationId,
+        role: values.role,
+        nameZh: values.nameZh,
+        nameEn: values.nameEn,
+        badgeNumber: values.badgeNumber,
+        photoUrl: values.photoUrl,
+        dutyPhone: values.dutyPhone,
+        contactHoursZh: values.contactHoursZh,
+        contactHoursEn: values.contactHoursEn,
+        lastVerifiedOn: values.lastVerifiedOn,
+      };
+      const assignments = assignmentWrites(found?.assignments ?? [], wanted);
+      if (!found) {
+        return {
+          row,
+          issues: [],
+          outcome: 'created',
+          write: async (t, audit) => {
+            const after = await t.officer.create({ data });
+            await audit({ action: 'officer.create', entityType: 'Officer', entityId: after.id, before: null, after });
+            for (const write of assignments) await write(t, audit, after.id);
+          },
+        };
+      }
+      const { assignments: _current, ...before } = found;
+      const officerChanges = changes(data, before);
+      if (!officerChanges && assignments.length === 0) return { row, issues: [], outcome: 'unchanged', write: async () => {} };
+      return {
+        row,
+        issues: [],
+        outcome: 'updated',
+        write: async (t, audit) => {
+          if (officerChanges) {
+            const after = await t.officer.update({ where: { id: found.id }, data });
+            await audit({ action: 'officer.update', entityType: 'Officer', entityId: found.id, before, after });
+          }
+          for (const write of assignments) await write(t, audit, found.id);
+        },
+      };
+    });
+  },
+
+  async exportRows(prisma, stationId) {
+    const officers = await prisma.officer.findMany({
+      where: { retiredAt: null, ...(stationId === null ? {} : { stationId }) },
+      include: {
+        station: { select: { slug: true } },
+        assignments: { where: { area: { retiredAt: null } }, include: { area: { select: { nameZh: true } } }, orderBy: { id: 'asc' } },
+      },
+      orderBy: [{ stationId: 'asc' }, { id: 'asc' }],
+    });
+    return officers.map((officer) => {
+      const refs = (isPrimary: boolean) =>
+        officer.assignments.filter((a) => a.isPrimary === isPrimary).map((a) => ({ name: a.area.nameZh, since: a.since }));
+      return cellsOf(columns, { ...officer, station: officer.station.slug, primaryAreas: refs(true), supportAreas: refs(false) });
+    });
+  },
+};

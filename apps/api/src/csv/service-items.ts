@@ -1,0 +1,88 @@
+import { ServiceCategory } from '@openstation/db';
+import { prose, slug, timeLimitDays, webUrl } from '../field-rules.ts';
+import { replaceServiceItem } from '../service-item-history.ts';
+import { choice, date, integer, list, matching, text } from './cells.ts';
+import { cellsOf, changes, type CsvKind, type RowPlan } from './kind.ts';
+
+const columns = {
+  station: matching(slug).required,
+  slug: matching(slug).required,
+  category: choice(ServiceCategory).required,
+  titleZh: text().required,
+  titleEn: text().optional,
+  conditionsZh: text(prose).required,
+  conditionsEn: text(prose).optional,
+  materialsZh: list().optional,
+  materialsEn: list().optional,
+  stepsZh: list().optional,
+  stepsEn: list().optional,
+  timeLimitDays: integer(timeLimitDays).optional,
+  timeLimitZh: text().required,
+  timeLimitEn: text().optional,
+  feeZh: text().required,
+  feeEn: text().optional,
+  feeBasisZh: text(prose).optional,
+  feeBasisEn: text(prose).optional,
+  locationZh: text().required,
+  locationEn: text().optional,
+  hoursZh: text().required,
+  hoursEn: text().optional,
+  onlineUrl: matching(webUrl).optional,
+  appointmentZh: text(prose).optional,
+  appointmentEn: text(prose).optional,
+  effectiveFrom: date().required,
+};
+
+/**
+ * Service items (办事指南); the key is the station and the item's slug. A changed item gets
+ * a new version and keeps the previous one in its history, as `updateServiceItem` does.
+ */
+export const serviceItemsCsv: CsvKind<typeof columns> = {
+  name: 'service-items',
+  columns,
+  pairs: ['title', 'conditions', 'materials', 'steps', 'timeLimit', 'fee', 'feeBasis', 'location', 'hours', 'appointment'],
+  key: ({ stationId, values }) => ({ key: `${stationId}\u0000${values.slug}`, column: 'slug' }),
+
+  async plan(tx, rows) {
+    const existing = await tx.serviceItem.findMany({ where: { stationId: { in: rows.map((r) => r.stationId) } } });
+    const byKey = new Map(existing.map((item) => [`${item.stationId}\u0000${item.slug}`, item]));
+    return rows.map(({ row, stationId, values }): RowPlan => {
+      const { station: _station, ...fields } = values;
+      const data = { ...fields, stationId, materialsZh: fields.materialsZh ?? [], materialsEn: fields.materialsEn ?? [], stepsZh: fields.stepsZh ?? [], stepsEn: fields.stepsEn ?? [] };
+      const found = byKey.get(`${stationId}\u0000${values.slug}`);
+      if (!found) {
+        return {
+          row,
+          issues: [],
+          outcome: 'created',
+          write: async (t, audit) => {
+            const after = await t.serviceItem.create({ data });
+            await audit({ action: 'serviceItem.create', entityType: 'ServiceItem', entityId: after.id, before: null, after });
+          },
+        };
+      }
+      if (found.retiredAt) {
+        return { row, issues: [{ row, column: 'slug', code: 'retired', message: `the service item "${found.slug}" has been retired` }] };
+      }
+      if (!changes(data, found)) return { row, issues: [], outcome: 'unchanged', write: async () => {} };
+      return {
+        row,
+        issues: [],
+        outcome: 'updated',
+        write: async (t, audit) => {
+          const after = await replaceServiceItem(t, found, data);
+          await audit({ action: 'serviceItem.update', entityType: 'ServiceItem', entityId: found.id, before: found, after });
+        },
+      };
+    });
+  },
+
+  async exportRows(prisma, stationId) {
+    const items = await prisma.serviceItem.findMany({
+      where: { retiredAt: null, ...(stationId === null ? {} : { stationId }) },
+      include: { station: { select: { slug: true } } },
+      orderBy: [{ stationId: 'asc' }, { id: 'asc' }],
+    });
+    return items.map((item) => cellsOf(columns, { ...item, station: item.station.slug }));
+  },
+};

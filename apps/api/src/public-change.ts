@@ -1,0 +1,24 @@
+/** A committed change that the public portal shows, for whatever rebuilds or announces it. */
+export interface PublicChange {
+  /** The audit action, e.g. `workReport.publish`. */
+  action: string;
+  /** The audited entity type, e.g. `WorkReport`. */
+  entityType: string;
+}
+
+/** Receives public changes after their transaction has committed; must not throw. */
+export type PublicChangeListener = (change: PublicChange) => void;
+
+/** Entity types the portal never shows. */
+const PRIVATE_ENTITY_TYPES = new Set(['StaffUser', 'ApiClient', 'TrustedOperation', 'Referral', 'AuditEntry']);
+
+/** Actions on public entity types that change nothing public: drafts (reports, surveys), invitation codes. */
+const PRIVATE_ACTIONS = new Set(['workReport.create', 'workReport.update', 'surveyCampaign.create', 'invitationCodes.generate']);
+
+/**
+ * Whether an audited change can alter the public portal. Anything not known to be private
+ * counts as public, so a new content mutation triggers a rebuild without being listed here.
+ */
+export function isPublicChange({ action, entityType }: PublicChange): boolean {
+  return !PRIVATE_ENTITY_TYPES.has(entityType) && !PRIVATE_ACTIONS.has(action);
+}
