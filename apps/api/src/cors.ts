@@ -1,6 +1,6 @@
 /** Request headers a browser page may send, and response headers it may read, cross-origin. */
 export const CORS_HEADERS = {
-  allowedHeaders: ['content-type', 'accept', 'accept-language', 'authorization', 'x-api-key'],
+  allowedHeaders: ['content-type', 'accept', 'accept-language', 'authorization', 'x-api-key', 'x-graphql-yoga-csrf'],
   exposedHeaders: ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After'],
 };
 

@@ -4,6 +4,7 @@ import { createYoga } from 'graphql-yoga';
 import { createCallers } from './auth/caller.ts';
 import { type Context, localeFromRequest } from './context.ts';
 import { CORS_HEADERS } from './cors.ts';
+import { csrfPrevention } from './csrf.ts';
 import { hideSuggestions } from './hide-suggestions.ts';
 import { requestBodyLimit } from './limits/body-size.ts';
 import { DEFAULT_MAX_REQUEST_BODY_BYTES } from './limits/contract.ts';
@@ -60,7 +61,7 @@ export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, on
     cors: corsOrigins.length > 0 ? { origin: [...corsOrigins], methods: ['GET', 'POST'], credentials: false, ...CORS_HEADERS } : false,
     // Yoga's own limit streams every body through a TransformStream; requestBodyLimit applies the same limit cheaply.
     maxRequestBodySize: false,
-    plugins: [callers.plugin, trustedOperations({ prisma, callers, required: requireTrustedOperations }), hideSuggestions(callers), costPlugin(rateLimit ?? null), requestBodyLimit(maxRequestBodyBytes)],
+    plugins: [csrfPrevention(), callers.plugin, trustedOperations({ prisma, callers, required: requireTrustedOperations }), hideSuggestions(callers), costPlugin(rateLimit ?? null), requestBodyLimit(maxRequestBodyBytes)],
     context: async (initial) => ({
       prisma,
       locale: localeFromRequest(initial.request),
