@@ -1,4 +1,6 @@
 import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
 import {
   apiSourceFromEnv,
   loadAreas,
@@ -25,6 +27,27 @@ import { Survey } from './data/surveys.ts';
 
 const source = apiSourceFromEnv();
 
+/**
+ * A glob loader over repository documents that fails the build when one does not render
+ * (the glob loader only logs it): e.g. a link the portal cannot publish (src/lib/doc-links.ts).
+ */
+function repositoryDocs(base: string, pattern: string[]): Loader {
+  const inner = glob({ base, pattern });
+  return {
+    name: 'repository-docs',
+    load: async (context) => {
+      await inner.load(context);
+      for (const file of pattern) {
+        const id = file.replace(/\.md$/, '').toLowerCase();
+        if (!context.store.has(id)) throw new Error(`${base}/${file} was not found; the portal publishes it (the ${context.collection} collection).`);
+        if (!context.store.get(id)?.rendered) {
+          throw new Error(`${base}/${file} could not be rendered; see "Error rendering" above (a link the portal cannot publish fails the build: apps/portal/src/lib/doc-links.ts).`);
+        }
+      }
+    },
+  };
+}
+
 export const collections = {
   stations: defineCollection({ loader: () => loadStations(source), schema: Station }),
   areas: defineCollection({ loader: () => loadAreas(source), schema: Area.omit({ id: true }) }),
@@ -38,6 +61,10 @@ export const collections = {
     loader: async () => loadSurveyResults(source, (await loadSurveys(source)).filter((c) => c.phase === 'CLOSED').map((c) => c.id)),
     schema: SurveyResults,
   }),
+  /** docs/partners.md and docs/errors.md, rendered at /open-data/api/ (ids `partners`, `errors`). */
+  docs: defineCollection({ loader: repositoryDocs('../../docs', ['partners.md', 'errors.md']) }),
+  /** apps/api/CHANGELOG.md, rendered at /open-data/api/changelog/ (id `changelog`). */
+  apiChangelog: defineCollection({ loader: repositoryDocs('../../apps/api', ['CHANGELOG.md']) }),
   mediation: defineCollection({
     loader: async () => loadMediation(source, (await loadStations(source)).map((s) => s.slug)),
     schema: Mediation.omit({ id: true }),

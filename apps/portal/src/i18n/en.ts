@@ -21,6 +21,7 @@ export const en = {
   'nav.mediation': 'Mediation',
   'nav.community': 'Community',
   'nav.openData': 'Open data',
+  'nav.apiDocs': 'API for partners',
   'nav.station': 'Station sections',
 
   'index.title': 'Community police stations',
@@ -263,6 +264,15 @@ export const en = {
   'data.licenceText': 'The data is published under the Open Data Commons Attribution Licence (ODC-By 1.0): you may copy, share and adapt it, including commercially, if you name the station and OpenStation as the source. Officer contact details are published for residents to reach them; do not use them for marketing.',
   'data.api': 'API access for partner agencies',
   'data.apiText': 'Partner agencies (justice offices, town governments, schools, the fire brigade …) can query the same data, always current, through the GraphQL API at {url}. Ask the station\'s duty desk for an API key: give your agency\'s name, a contact and what you need the data for; keys are issued with the scopes and request budget your work needs.',
+  'data.apiDocsIntro': 'The documentation, published with this site:',
+  'apidoc.partners': 'Using the API from a partner agency',
+  'apidoc.errors': 'API error codes',
+  'apidoc.changelog': 'API changelog',
+  'apidoc.schema': 'GraphQL schema (schema.graphql)',
+  'apidoc.schemaReleased': 'Last released schema (schema.released.graphql)',
+  'apidoc.nav': 'API documentation',
+  'apidoc.englishOnly': 'This document is in English only.',
+  'apidoc.description': 'OpenStation API documentation for partner agencies: {title}.',
   'data.perStation': 'This station\'s data is in the tables below, in the rows whose station_slug is “{slug}”.',
 
   'chart.table': 'The figures as a table',

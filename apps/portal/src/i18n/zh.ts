@@ -23,6 +23,7 @@ export const zh: Record<UiKey, string> = {
   'nav.mediation': '矛盾纠纷调解',
   'nav.community': '群防群治',
   'nav.openData': '开放数据',
+  'nav.apiDocs': '合作单位接口',
   'nav.station': '本所栏目',
 
   'index.title': '社区派出所',
@@ -265,6 +266,15 @@ export const zh: Record<UiKey, string> = {
   'data.licenceText': '本数据按开放数据共享署名许可（ODC-By 1.0）发布：可以复制、传播和改编，包括商业用途，但须注明来源为相关派出所和开放警务站。民警联系方式仅供群众联系民警使用，不得用于营销。',
   'data.api': '合作单位如何接入 API',
   'data.apiText': '司法所、镇政府、学校、消防等合作单位可通过 GraphQL 接口 {url} 查询同样的、实时更新的数据。请向派出所值班室申请 API 密钥，说明单位名称、联系人和用途；密钥按工作需要授予相应的权限范围和请求额度。',
+  'data.apiDocsIntro': '接口文档（随本站发布）：',
+  'apidoc.partners': '合作单位接入指南',
+  'apidoc.errors': 'API 错误代码',
+  'apidoc.changelog': 'API 变更记录',
+  'apidoc.schema': 'GraphQL 接口定义（schema.graphql）',
+  'apidoc.schemaReleased': '最近发布版本的接口定义（schema.released.graphql）',
+  'apidoc.nav': 'API 文档',
+  'apidoc.englishOnly': '本文档只有英文版，以下内容为英文。',
+  'apidoc.description': '开放警务站面向合作单位的 API 文档：{title}。',
   'data.perStation': '本所数据见下列各表中 station_slug 为“{slug}”的行。',
 
   'chart.table': '图表数据',
