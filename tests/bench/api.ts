@@ -16,6 +16,8 @@ const stations = Number(process.env.BENCH_STATIONS ?? 200);
 const officersPerStation = Number(process.env.BENCH_OFFICERS_PER_STATION ?? 100);
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+/** Load before each measurement, so that both servers are measured warm (the API's code takes ~10 s to be optimised). */
+const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 /** Both servers get the same number of PostgreSQL connections. */
 const poolSize = process.env.PG_POOL_MAX ?? '10';
 
@@ -120,12 +122,12 @@ async function main(): Promise<void> {
   try {
     // The two officer-directory figures are taken one right after the other, so that they see the same machine.
     const [directory, ...others] = operations as [Operation, ...Operation[]];
-    await load(4100, directory, slugs, 2); // warm-up
-    await load(4101, directory, slugs, 2);
+    await load(4100, directory, slugs, warmup);
+    await load(4101, directory, slugs, warmup);
     results.set(directory.name, await load(4100, directory, slugs, duration));
     raw = await load(4101, directory, slugs, duration);
     for (const op of others) {
-      await load(4100, op, slugs, 2);
+      await load(4100, op, slugs, warmup);
       results.set(op.name, await load(4100, op, slugs, duration));
     }
   } finally {
@@ -133,7 +135,7 @@ async function main(): Promise<void> {
     await stopProcess(baseline);
   }
 
-  lines.push(`\n${stations} stations, ${stations * officersPerStation} officers; ${connections} connections, ${duration} s each; ${poolSize} PostgreSQL connections per server`);
+  lines.push(`\n${stations} stations, ${stations * officersPerStation} officers; ${connections} connections, ${duration} s each after ${warmup} s of warm-up; ${poolSize} PostgreSQL connections per server`);
   lines.push(`${'operation'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}   SQL statements (two stations)`);
   for (const op of operations) {
     lines.push(row(`GraphQL ${op.name}`, results.get(op.name) as Figures, (statements.get(op.name) ?? []).join(' / ')));
