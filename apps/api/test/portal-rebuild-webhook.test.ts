@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPortalUpdates } from '../src/portal-updates.ts';
 import { REBUILD_EVENT, rebuildWebhook, SIGNATURE_HEADER } from '../src/portal-rebuild-webhook.ts';
 
@@ -87,9 +87,9 @@ describe('portal rebuild webhook', () => {
 
   it('times out a slow receiver and retries', async () => {
     hook.received.length = 0;
-    hook.setDelay(300);
+    hook.setDelay(3000);
     try {
-      await expect(rebuildWebhook({ url, timeoutMs: 50, retries: 1, backoffMs: 10 })(batch, never)).rejects.toThrow(/attempt 2: timed out/);
+      await expect(rebuildWebhook({ url, timeoutMs: 400, retries: 1, backoffMs: 10 })(batch, never)).rejects.toThrow(/attempt 2: timed out/);
       expect(hook.received).toHaveLength(2);
     } finally {
       hook.setDelay(0);
@@ -105,7 +105,7 @@ describe('portal rebuild webhook', () => {
       log: { info: (l) => lines.push(l), error: (l) => lines.push(l) },
     });
     for (const entityType of ['Station', 'Officer', 'Station']) updates.publicChanged({ action: 'x.update', entityType });
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await vi.waitFor(() => expect(updates.status().webhook).toMatchObject({ runs: 1, running: false }), { timeout: 10_000, interval: 50 });
     expect(hook.received).toHaveLength(1);
     expect(JSON.parse(hook.received[0]?.body ?? '{}')).toMatchObject({ entityTypes: ['Officer', 'Station'] });
     expect(updates.status()).toMatchObject({ build: null, webhook: { runs: 1, failures: 0, lastError: null } });
