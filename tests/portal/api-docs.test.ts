@@ -1,22 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PAGE_BUDGET_BYTES } from '../../apps/portal/scripts/weigh.ts';
 import { DocLinkError, portalDocLink } from '../../apps/portal/src/lib/doc-links.ts';
-import { axeViolations, launchChromium, trackForeignRequests } from './browser.ts';
+import { axeViolations, trackForeignRequests, usePhoneBrowser } from './browser.ts';
 
 const origin = inject('portalOrigin');
 const root = new URL('../../', import.meta.url);
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const phone = usePhoneBrowser();
 
 /** The published docs: page path (Chinese) → the heading their source file starts with. */
 const DOCS: Record<string, { source: string; heading: string }> = {
@@ -27,7 +18,7 @@ const DOCS: Record<string, { source: string; heading: string }> = {
 const pages = Object.keys(DOCS).flatMap((path) => [path, `/en${path}`]);
 
 async function open(path: string): Promise<{ page: Page; foreign: string[] }> {
-  const page = await context.newPage();
+  const page = await phone.context.newPage();
   const foreign = trackForeignRequests(page, origin);
   const response = await page.goto(`${origin}${path}`);
   expect(response?.status(), `${path} answers 200`).toBe(200);

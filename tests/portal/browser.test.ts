@@ -1,21 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launchChromium, trackForeignRequests } from './browser.ts';
+import { axeViolations, trackForeignRequests, usePhoneBrowser } from './browser.ts';
 
 const origin = inject('portalOrigin');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const phone = usePhoneBrowser();
 
 async function open(path: string): Promise<{ page: Page; foreign: string[] }> {
-  const page = await context.newPage();
+  const page = await phone.context.newPage();
   const foreign = trackForeignRequests(page, origin);
   const response = await page.goto(`${origin}${path}`);
   expect(response?.status(), `${path} answers 200`).toBe(200);
@@ -110,7 +101,7 @@ describe('a resident who types the name of their village (no JavaScript)', () =>
     { home: '/qianling/', typed: '杨家', button: '查找民警', area: '杨家村', path: /^\/qianling\/officers\/\d+\/$/ },
     { home: '/en/qianling/', typed: 'Yangjia', button: 'Find officer', area: 'Yangjia Village', path: /^\/en\/qianling\/officers\/\d+\/$/ },
   ])('types “$typed” on $home, submits and lands on the officers for $area', async ({ home, typed, button, area, path }) => {
-    const noScript = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const noScript = await phone.browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
     try {
       const page = await noScript.newPage();
       const foreign = trackForeignRequests(page, origin);
@@ -203,7 +194,7 @@ describe('the reports feed', () => {
     const response = await fetch(`${origin}${path}`);
     expect(response.status).toBe(200);
     const xml = await response.text();
-    const page = await context.newPage();
+    const page = await phone.context.newPage();
     const feed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'application/xml');
       const atom = 'http://www.w3.org/2005/Atom';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -47,4 +48,30 @@ export function trackForeignRequests(page: Page, origin: string): string[] {
     if (!url.startsWith(origin) && !url.startsWith('data:')) foreign.push(url);
   });
   return foreign;
+}
+
+/**
+ * Registers hooks that launch Chromium once for the test file with a phone-sized context
+ * (390 × 844, JavaScript on); read `browser` and `context` inside tests.
+ */
+export function usePhoneBrowser(): { readonly browser: Browser; readonly context: BrowserContext } {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('usePhoneBrowser: the browser is not ready yet (use it inside a test).');
+      return browser;
+    },
+    get context() {
+      if (!context) throw new Error('usePhoneBrowser: the browser is not ready yet (use it inside a test).');
+      return context;
+    },
+  };
 }

@@ -1,6 +1,5 @@
-import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launchChromium, trackForeignRequests } from './browser.ts';
+import { axeViolations, trackForeignRequests, usePhoneBrowser } from './browser.ts';
 import { parseCsv } from './csv.ts';
 import { STATION_WITHOUT_OPEN_SURVEY } from './fixtures.ts';
 
@@ -86,15 +85,7 @@ async function text(path: string): Promise<string> {
   return response.text();
 }
 
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const phone = usePhoneBrowser();
 
 describe('published survey results', () => {
   it('every station\'s results page, in Chinese and English, carries no script at all', async () => {
@@ -112,7 +103,7 @@ describe('published survey results', () => {
     const [last, previous] = await closedCampaigns(slug);
     if (!last || !previous) throw new Error(`${slug} needs two closed surveys`);
     const [now, before] = await Promise.all([results(last.id), results(previous.id)]);
-    const page = await context.newPage();
+    const page = await phone.context.newPage();
     const foreign = trackForeignRequests(page, origin);
     await page.goto(`${origin}${path}`);
     const chart = page.locator('svg.chart[role=img]');
@@ -149,7 +140,7 @@ describe('published survey results', () => {
     const [last] = await closedCampaigns('zhuze');
     if (!last) throw new Error('zhuze has no closed survey');
     const r = await results(last.id);
-    const page = await context.newPage();
+    const page = await phone.context.newPage();
     await page.goto(`${origin}/en/zhuze/survey/results/`);
     const stationMarks = await page.locator('table.survey-results tbody tr').evaluateAll((rows) => rows.map((row) => row.querySelector('.caveat') !== null));
     expect(stationMarks).toEqual(r.indicators.map((i) => readWithCare(i.share)));
@@ -228,7 +219,7 @@ describe('published survey results', () => {
   });
 
   it('lists the survey tables on the Open data page, in the data dictionary, with site-wide downloads', async () => {
-    const page = await context.newPage();
+    const page = await phone.context.newPage();
     await page.goto(`${origin}/en/open-data/`);
     for (const name of ['survey_campaigns', 'survey_results']) {
       expect(await page.locator(`a[href="/data/${name}.csv"]`).count()).toBe(1);
@@ -256,7 +247,7 @@ describe('a station with no open survey', () => {
     const html = await text(path);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<form/i);
-    const page = await context.newPage();
+    const page = await phone.context.newPage();
     const foreign = trackForeignRequests(page, origin);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));

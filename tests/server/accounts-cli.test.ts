@@ -1,33 +1,13 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { openDatabase } from '@openstation/db';
 import { createApi } from '@openstation/api/yoga';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runScript, scratchDatabase } from '../support/cli.ts';
 import { gql, gqlOk } from '../support/graphql.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'openstation-cli-'));
-const databaseUrl = `pglite:${join(scratch, 'pglite')}`;
+const { scratch, databaseUrl } = scratchDatabase('cli');
 
-function run(script: string, args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`apps/api/scripts/${script}.ts`, ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const run = (script: string, args: string[], stdin = '') => runScript(script, args, databaseUrl, stdin);
 
 describe('account command lines', () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));

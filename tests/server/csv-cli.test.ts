@@ -1,32 +1,14 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@openstation/db';
 import { hashPassword } from '@openstation/api/auth/passwords';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScript, scratchDatabase } from '../support/cli.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'openstation-csv-'));
-const databaseUrl = `pglite:${join(scratch, 'pglite')}`;
+const { scratch, databaseUrl } = scratchDatabase('csv');
 const HEADER = 'station,nameZh,nameEn,kind,households,population,gridCount';
 
-function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`apps/api/scripts/${script}.ts`, ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (script: string, args: string[]) => runScript(script, args, databaseUrl);
 
 async function counts() {
   const db = await openDatabase(databaseUrl);

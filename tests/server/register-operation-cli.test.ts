@@ -1,33 +1,15 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@openstation/db';
 import { createApiClient } from '@openstation/api/auth/accounts';
 import { createApi } from '@openstation/api/yoga';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runScript, scratchDatabase } from '../support/cli.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'openstation-ops-'));
-const databaseUrl = `pglite:${join(scratch, 'pglite')}`;
+const { scratch, databaseUrl } = scratchDatabase('ops');
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['apps/api/scripts/register-operation.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runScript('register-operation', args, databaseUrl);
 
 describe('register-operation command line', () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
