@@ -102,6 +102,7 @@ const PROTECTED: Record<string, Case> = {
   'Query.me': { allowed: STAFF, query: '{ me { email } }' },
   'Query.portalBuildStatus': { allowed: STAFF, query: '{ portalBuildStatus { build { running } } }' },
   'Query.apiClients': { allowed: ADMIN, query: '{ apiClients { name } }' },
+  'Query.staffUsers': { allowed: ADMIN, query: '{ staffUsers { email } }' },
   'Query.auditEntries': { allowed: ADMIN, query: '{ auditEntries(first: 1) { edges { node { action } } } }' },
   'Mutation.logout': { allowed: STAFF, query: 'mutation { logout }' },
   'Mutation.createApiClient': {

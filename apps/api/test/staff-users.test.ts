@@ -64,6 +64,24 @@ describe('disabling staff accounts', () => {
     expect(await t.db.prisma.auditEntry.count({ where: { action: 'staff.enable', entityId: editorId } })).toBe(1);
   });
 
+  it('lists every account for admins, disabled ones last, with the id to disable them by', async () => {
+    const editorGlobalId = globalId('StaffUser', editorId);
+    await gqlOk(t.api, DISABLE, { id: editorGlobalId }, admin.headers);
+    try {
+      const { staffUsers } = await gqlOk<{ staffUsers: { id: string; email: string; disabledAt: string | null }[] }>(
+        t.api, '{ staffUsers { id email disabledAt } }', {}, admin.headers,
+      );
+      expect(staffUsers.length).toBe(await t.db.prisma.staffUser.count());
+      expect(staffUsers.at(-1)).toMatchObject({ id: editorGlobalId, email: 'editor@test.example' });
+      expect(staffUsers.at(-1)?.disabledAt).not.toBeNull();
+      const enabled = staffUsers.slice(0, -1);
+      expect(enabled.every((u) => u.disabledAt === null)).toBe(true);
+      expect(enabled.map((u) => u.email)).toEqual([...enabled.map((u) => u.email)].sort());
+    } finally {
+      await gqlOk(t.api, ENABLE, { id: editorGlobalId }, admin.headers);
+    }
+  });
+
   it('refuses to let an admin disable their own account (CANNOT_DISABLE_SELF)', async () => {
     const result = await gql(t.api, DISABLE, { id: globalId('StaffUser', adminId) }, admin.headers);
     expect(codesOf(result)).toEqual(['CANNOT_DISABLE_SELF']);

@@ -38,6 +38,13 @@ const Session = builder.objectRef<{ token: string; expiresAt: Date }>('Session')
 });
 
 builder.queryFields((t) => ({
+  staffUsers: t.prismaField({
+    type: ['StaffUser'],
+    description: 'Every staff account, enabled ones first, then by email (admins only): where an admin finds the id to disable or enable.',
+    authScopes: { admin: true },
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.staffUser.findMany({ ...query, orderBy: [{ disabledAt: { sort: 'asc', nulls: 'first' } }, { email: 'asc' }] }),
+  }),
   me: t.prismaField({
     type: 'StaffUser',
     description: 'The signed-in staff member.',
