@@ -1,7 +1,7 @@
 import { AreaKind } from '@openstation/db';
 import { slug } from '../field-rules.ts';
 import { choice, integer, matching, text } from './cells.ts';
-import { cellsOf, changes, type CsvKind, type RowPlan } from './kind.ts';
+import { cellsOf, changes, type CsvKind, type RowPlan, unchanged, writes } from './kind.ts';
 
 const columns = {
   station: matching(slug).required,
@@ -28,29 +28,19 @@ export const areasCsv: CsvKind<typeof columns> = {
       const data = { stationId, ...fields };
       const found = byKey.get(`${stationId}\u0000${values.nameZh}`);
       if (!found) {
-        return {
-          row,
-          issues: [],
-          outcome: 'created',
-          write: async (t, audit) => {
-            const after = await t.area.create({ data });
-            await audit({ action: 'area.create', entityType: 'Area', entityId: after.id, before: null, after });
-          },
-        };
+        return writes(row, 'created', async (t, audit) => {
+          const after = await t.area.create({ data });
+          await audit({ action: 'area.create', entityType: 'Area', entityId: after.id, before: null, after });
+        });
       }
       if (found.retiredAt) {
         return { row, issues: [{ row, column: 'nameZh', code: 'retired', message: `the area "${found.nameZh}" has been retired` }] };
       }
-      if (!changes(data, found)) return { row, issues: [], outcome: 'unchanged', write: async () => {} };
-      return {
-        row,
-        issues: [],
-        outcome: 'updated',
-        write: async (t, audit) => {
-          const after = await t.area.update({ where: { id: found.id }, data });
-          await audit({ action: 'area.update', entityType: 'Area', entityId: found.id, before: found, after });
-        },
-      };
+      if (!changes(data, found)) return unchanged(row);
+      return writes(row, 'updated', async (t, audit) => {
+        const after = await t.area.update({ where: { id: found.id }, data });
+        await audit({ action: 'area.update', entityType: 'Area', entityId: found.id, before: found, after });
+      });
     });
   },
 

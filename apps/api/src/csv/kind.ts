@@ -20,10 +20,23 @@ export interface ValidRow<C extends Columns> {
   values: Values<C>;
 }
 
+/** Writes one row's change and its audit entries, inside the import's transaction. */
+export type RowWrite = (tx: Prisma.TransactionClient, audit: (entry: AuditRecord) => Promise<void>) => Promise<void>;
+
 /** What importing one valid row does, or why it cannot. */
 export type RowPlan =
   | { row: number; issues: Issue[] }
-  | { row: number; issues: []; outcome: Outcome; write: (tx: Prisma.TransactionClient, audit: (entry: AuditRecord) => Promise<void>) => Promise<void> };
+  | { row: number; issues: []; outcome: Outcome; write: RowWrite };
+
+/** A row that creates or updates its record with `write`. */
+export function writes(row: number, outcome: 'created' | 'updated', write: RowWrite): RowPlan {
+  return { row, issues: [], outcome, write };
+}
+
+/** A row whose record already holds what it says. */
+export function unchanged(row: number): RowPlan {
+  return { row, issues: [], outcome: 'unchanged', write: async () => {} };
+}
 
 /** A kind of record the CSV commands read and write. */
 export interface CsvKind<C extends Columns> {

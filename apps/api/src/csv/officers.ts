@@ -2,7 +2,7 @@ import { OfficerRole, type Prisma } from '@openstation/db';
 import { z } from 'zod';
 import { badgeNumber, line, phone, slug, webUrl } from '../field-rules.ts';
 import { choice, date, matching, text } from './cells.ts';
-import { cellsOf, changes, type AuditRecord, type CsvKind, type RowPlan } from './kind.ts';
+import { cellsOf, changes, type AuditRecord, type CsvKind, type RowPlan, unchanged, writes } from './kind.ts';
 import type { Issue } from './issues.ts';
 
 interface AreaRef {
@@ -151,32 +151,22 @@ export const officersCsv: CsvKind<typeof columns> = {
       };
       const assignments = assignmentWrites(found?.assignments ?? [], wanted);
       if (!found) {
-        return {
-          row,
-          issues: [],
-          outcome: 'created',
-          write: async (t, audit) => {
-            const after = await t.officer.create({ data });
-            await audit({ action: 'officer.create', entityType: 'Officer', entityId: after.id, before: null, after });
-            for (const write of assignments) await write(t, audit, after.id);
-          },
-        };
+        return writes(row, 'created', async (t, audit) => {
+          const after = await t.officer.create({ data });
+          await audit({ action: 'officer.create', entityType: 'Officer', entityId: after.id, before: null, after });
+          for (const write of assignments) await write(t, audit, after.id);
+        });
       }
       const { assignments: _current, ...before } = found;
       const officerChanges = changes(data, before);
-      if (!officerChanges && assignments.length === 0) return { row, issues: [], outcome: 'unchanged', write: async () => {} };
-      return {
-        row,
-        issues: [],
-        outcome: 'updated',
-        write: async (t, audit) => {
-          if (officerChanges) {
-            const after = await t.officer.update({ where: { id: found.id }, data });
-            await audit({ action: 'officer.update', entityType: 'Officer', entityId: found.id, before, after });
-          }
-          for (const write of assignments) await write(t, audit, found.id);
-        },
-      };
+      if (!officerChanges && assignments.length === 0) return unchanged(row);
+      return writes(row, 'updated', async (t, audit) => {
+        if (officerChanges) {
+          const after = await t.officer.update({ where: { id: found.id }, data });
+          await audit({ action: 'officer.update', entityType: 'Officer', entityId: found.id, before, after });
+        }
+        for (const write of assignments) await write(t, audit, found.id);
+      });
     });
   },
 

@@ -2,7 +2,7 @@ import { ServiceCategory } from '@openstation/db';
 import { prose, slug, timeLimitDays, webUrl } from '../field-rules.ts';
 import { replaceServiceItem } from '../service-item-history.ts';
 import { choice, date, integer, list, matching, text } from './cells.ts';
-import { cellsOf, changes, type CsvKind, type RowPlan } from './kind.ts';
+import { cellsOf, changes, type CsvKind, type RowPlan, unchanged, writes } from './kind.ts';
 
 const columns = {
   station: matching(slug).required,
@@ -51,29 +51,19 @@ export const serviceItemsCsv: CsvKind<typeof columns> = {
       const data = { ...fields, stationId, materialsZh: fields.materialsZh ?? [], materialsEn: fields.materialsEn ?? [], stepsZh: fields.stepsZh ?? [], stepsEn: fields.stepsEn ?? [] };
       const found = byKey.get(`${stationId}\u0000${values.slug}`);
       if (!found) {
-        return {
-          row,
-          issues: [],
-          outcome: 'created',
-          write: async (t, audit) => {
-            const after = await t.serviceItem.create({ data });
-            await audit({ action: 'serviceItem.create', entityType: 'ServiceItem', entityId: after.id, before: null, after });
-          },
-        };
+        return writes(row, 'created', async (t, audit) => {
+          const after = await t.serviceItem.create({ data });
+          await audit({ action: 'serviceItem.create', entityType: 'ServiceItem', entityId: after.id, before: null, after });
+        });
       }
       if (found.retiredAt) {
         return { row, issues: [{ row, column: 'slug', code: 'retired', message: `the service item "${found.slug}" has been retired` }] };
       }
-      if (!changes(data, found)) return { row, issues: [], outcome: 'unchanged', write: async () => {} };
-      return {
-        row,
-        issues: [],
-        outcome: 'updated',
-        write: async (t, audit) => {
-          const after = await replaceServiceItem(t, found, data);
-          await audit({ action: 'serviceItem.update', entityType: 'ServiceItem', entityId: found.id, before: found, after });
-        },
-      };
+      if (!changes(data, found)) return unchanged(row);
+      return writes(row, 'updated', async (t, audit) => {
+        const after = await replaceServiceItem(t, found, data);
+        await audit({ action: 'serviceItem.update', entityType: 'ServiceItem', entityId: found.id, before: found, after });
+      });
     });
   },
 
