@@ -45,10 +45,10 @@ describe('CSV command lines', () => {
         },
       });
       await db.prisma.staffUser.create({
-        data: { email: 'editor@station.example', name: 'Editor', role: 'EDITOR', passwordHash: await hashPassword('a long editor password') },
+        data: { email: 'editor@station.example', name: 'Editor', role: 'EDITOR', passwordHash: await hashPassword('a long editor password'), allStations: true },
       });
       await db.prisma.staffUser.create({
-        data: { email: 'mediator@station.example', name: 'Mediator', role: 'MEDIATOR', passwordHash: await hashPassword('a long mediator password') },
+        data: { email: 'mediator@station.example', name: 'Mediator', role: 'MEDIATOR', passwordHash: await hashPassword('a long mediator password'), allStations: true },
       });
     } finally {
       await db.close();

@@ -21,7 +21,7 @@ export async function createStaffPrincipals(prisma: PrismaClient): Promise<TestP
   for (const role of STAFF_ROLES) {
     const lower = role.toLowerCase();
     const user = await prisma.staffUser.create({
-      data: { email: `${lower}@test.example`, name: `Test ${lower}`, role, passwordHash: await hashPassword(`password-${lower}`) },
+      data: { email: `${lower}@test.example`, name: `Test ${lower}`, role, passwordHash: await hashPassword(`password-${lower}`), allStations: true },
     });
     const bearer = async () => ({ authorization: `Bearer ${(await createSession(prisma, user.id)).token}` });
     out.push({ name: role, headers: await bearer(), freshHeaders: bearer, role, scopes: null });

@@ -25,7 +25,7 @@ if (process.stdin.isTTY) process.stderr.write(`Password (at least ${MIN_PASSWORD
 const password = await readStdin();
 const db = await openDatabase(process.env.DATABASE_URL);
 try {
-  const user = await createStaffUser(db.prisma, { email: values.email, name: values.name, role, password });
+  const user = await createStaffUser(db.prisma, { email: values.email, name: values.name, role, password, stations: 'all' });
   console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
 } catch (error) {
   console.error(`Could not create the user: ${(error as Error).message}`);

@@ -2,7 +2,8 @@ import type { PrismaClient } from '@openstation/db';
 import type { Principal } from './auth/principal.ts';
 import type { Loaders } from './loaders.ts';
 import type { PortalUpdatesStatus } from './portal-updates.ts';
-import type { PublicChangeListener } from './public-change.ts';
+import type { ContentWarning } from './domain/actor.ts';
+import type { PublicChangeListener } from './domain/public-change.ts';
 
 /** The languages content is published in; Chinese is the source of truth. */
 export type Locale = 'ZH' | 'EN';
@@ -16,8 +17,10 @@ export interface Context {
   principal: Principal;
   /** Counts a survey submission against this client's limit, or throws RATE_LIMITED. */
   takeSurveySubmission: () => Promise<void>;
-  /** Announces a committed change the portal shows (called by `audited`); never throws. */
+  /** Announces a committed change the portal shows (called by the domain's unit of work); never throws. */
   publicChanged: PublicChangeListener;
+  /** Warnings of this request's committed changes, answered in `extensions.warnings`. */
+  warnings: ContentWarning[];
   /** How the portal follows changes (build queue, webhook), if this process does that. */
   portalUpdatesStatus: () => PortalUpdatesStatus | null;
 }

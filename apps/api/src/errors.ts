@@ -41,3 +41,22 @@ export class StateError extends ClientError {
     this.name = 'StateError';
   }
 }
+
+/** The caller may not act on this station's records (or a role does not allow the change). */
+export class ForbiddenError extends ClientError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('FORBIDDEN', message, details);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/**
+ * A content rule refused the change: `code` says which (docs/errors.md, "Content rules"),
+ * `extensions.field` names the input field as a dotted path.
+ */
+export class RuleError extends ClientError {
+  constructor(code: string, field: string, message: string, details: Record<string, unknown> = {}) {
+    super(code, message, { field, ...details });
+    this.name = 'RuleError';
+  }
+}

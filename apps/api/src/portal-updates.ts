@@ -1,4 +1,4 @@
-import type { PublicChangeListener } from './public-change.ts';
+import type { PublicChangeListener } from './domain/public-change.ts';
 import { createRebuildQueue, type RebuildQueue, type RebuildStatus, type RebuildTask } from './portal-rebuild-queue.ts';
 import { rebuildWebhook } from './portal-rebuild-webhook.ts';
 

@@ -13,9 +13,10 @@ import { type SurveyLimitOptions, takeSurveySubmission } from './limits/survey-l
 import { createLoaders } from './loaders.ts';
 import { maskError } from './mask-error.ts';
 import type { PortalUpdatesStatus } from './portal-updates.ts';
-import type { PublicChangeListener } from './public-change.ts';
+import type { PublicChangeListener } from './domain/public-change.ts';
 import { schema } from './schema/index.ts';
 import { trustedOperations } from './trusted/plugin.ts';
+import { warningsPlugin } from './warnings-plugin.ts';
 
 export interface ApiOptions {
   prisma: PrismaClient;
@@ -61,7 +62,7 @@ export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, on
     cors: corsOrigins.length > 0 ? { origin: [...corsOrigins], methods: ['GET', 'POST'], credentials: false, ...CORS_HEADERS } : false,
     // Yoga's own limit streams every body through a TransformStream; requestBodyLimit applies the same limit cheaply.
     maxRequestBodySize: false,
-    plugins: [csrfPrevention(), callers.plugin, trustedOperations({ prisma, callers, required: requireTrustedOperations }), hideSuggestions(callers), costPlugin(rateLimit ?? null), requestBodyLimit(maxRequestBodyBytes)],
+    plugins: [csrfPrevention(), callers.plugin, trustedOperations({ prisma, callers, required: requireTrustedOperations }), hideSuggestions(callers), costPlugin(rateLimit ?? null), requestBodyLimit(maxRequestBodyBytes), warningsPlugin()],
     context: async (initial) => ({
       prisma,
       locale: localeFromRequest(initial.request),
@@ -71,6 +72,7 @@ export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, on
         if (surveyLimit) await takeSurveySubmission(surveyLimit, clientAddress(initial, surveyLimit.trustProxy));
       },
       publicChanged,
+      warnings: [],
       portalUpdatesStatus: () => portalUpdatesStatus?.() ?? null,
     }),
   });

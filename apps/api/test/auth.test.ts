@@ -16,7 +16,7 @@ describe('staff login, sessions and API keys', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     api = createApi({ prisma: db.prisma });
-    await createStaffUser(db.prisma, { email: 'Editor@Station.example', name: 'Ed', role: 'EDITOR', password: 'a long enough password' });
+    await createStaffUser(db.prisma, { email: 'Editor@Station.example', name: 'Ed', role: 'EDITOR', password: 'a long enough password', stations: 'all' });
   });
   afterAll(() => db.close());
 
@@ -49,7 +49,7 @@ describe('staff login, sessions and API keys', () => {
   });
 
   it('answers the same UNAUTHENTICATED for an unknown email and a wrong password', async () => {
-    const unknown = await gql(api, LOGIN, { email: 'nobody@station.example', password: 'a long enough password' });
+    const unknown = await gql(api, LOGIN, { email: 'nobody@station.example', password: 'a long enough password', stations: 'all' });
     const wrong = await gql(api, LOGIN, { email: 'editor@station.example', password: 'not the password' });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 async function createCallers() {
-  const user = await createStaffUser(t.db.prisma, { email: 'suggest@station.example', name: 'Suggest', role: 'EDITOR', password: 'a long password here' });
+  const user = await createStaffUser(t.db.prisma, { email: 'suggest@station.example', name: 'Suggest', role: 'EDITOR', password: 'a long password here', stations: 'all' });
   const { token } = await createSession(t.db.prisma, user.id);
   const partner = await createApiClient(t.db.prisma, { name: 'suggestions', scopes: [] });
   const dev = await createApiClient(t.db.prisma, { name: 'suggestions dev', scopes: [], development: true });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalUpdatesStatus } from '../src/portal-updates.ts';
-import { isPublicChange, type PublicChange } from '../src/public-change.ts';
+import { isPublicChange, type PublicChange } from '../src/domain/public-change.ts';
 import { createApi } from '../src/yoga.ts';
 import { gql, gqlOk } from '../../../tests/support/graphql.ts';
 import { createStaffPrincipals, type TestPrincipal } from '../../../tests/support/principals.ts';

@@ -1,5 +1,6 @@
 import type { PrismaClient, StaffRole } from '@openstation/db';
 import { hashPassword } from './passwords.ts';
+import type { StationAccess } from './principal.ts';
 import type { ApiScope } from './scopes.ts';
 import { newApiKey, newSessionToken, sha256 } from './tokens.ts';
 
@@ -17,6 +18,8 @@ export interface NewStaffUser {
   name: string;
   role: StaffRole;
   password: string;
+  /** The stations the account acts for, or 'all' (bureau-wide). */
+  stations: StationAccess;
 }
 
 export async function createStaffUser(db: Db, user: NewStaffUser) {
@@ -29,6 +32,8 @@ export async function createStaffUser(db: Db, user: NewStaffUser) {
       name: user.name,
       role: user.role,
       passwordHash: await hashPassword(user.password),
+      allStations: user.stations === 'all',
+      ...(user.stations === 'all' ? {} : { stations: { create: user.stations.map((stationId) => ({ stationId })) } }),
     },
     select: { id: true, email: true, name: true, role: true },
   });

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@openstation/db';
-import { toJson } from '../audit.ts';
+import { toJson } from '../domain/unit-of-work.ts';
 import { pairIssues, readValues, type Columns } from './cells.ts';
 import type { Issue } from './issues.ts';
 import type { AuditRecord, CsvKind, Outcome, ValidRow } from './kind.ts';

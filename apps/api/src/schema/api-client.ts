@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createApiClient } from '../auth/accounts.ts';
 import { isApiScope } from '../auth/scopes.ts';
-import { audited } from '../audit.ts';
+import { audited } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError } from '../errors.ts';
 import { idFor } from './inputs.ts';

@@ -1,4 +1,4 @@
-import { auditedCreate, auditedUpdate } from '../audit.ts';
+import { auditedCreate, auditedUpdate } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
 import { AreaKindEnum } from './area.ts';
 import { count, columns, idFor, LocalizedLineInput } from './inputs.ts';

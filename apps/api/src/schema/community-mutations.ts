@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditedCreate, auditedUpdate } from '../audit.ts';
+import { auditedCreate, auditedUpdate } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
 import { EventKindEnum } from './event.ts';
 import { columns, count, idFor, LocalizedLineInput, LocalizedProseInput, optionalColumns, year } from './inputs.ts';

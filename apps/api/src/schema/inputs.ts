@@ -1,11 +1,11 @@
 import { builder } from '../builder.ts';
-import { InputError } from '../errors.ts';
+import { InputError, NotFoundError } from '../errors.ts';
 import { line, lineList, prose } from '../field-rules.ts';
 
 export { count, line, prose, phone, slug, year } from '../field-rules.ts';
 
 export const LocalizedLineInput = builder.inputType('LocalizedLineInput', {
-  description: 'A short text in Chinese (required) and English (optional).',
+  description: 'A short text in Chinese (required) and English (optional). In a patch, `en` left out keeps the English text and `null` clears it.',
   fields: (t) => ({
     zh: t.string({ required: true, validate: line }),
     en: t.string({ validate: line }),
@@ -13,7 +13,7 @@ export const LocalizedLineInput = builder.inputType('LocalizedLineInput', {
 });
 
 export const LocalizedProseInput = builder.inputType('LocalizedProseInput', {
-  description: 'A longer text in Chinese (required) and English (optional).',
+  description: 'A longer text in Chinese (required) and English (optional). In a patch, `en` left out keeps the English text and `null` clears it.',
   fields: (t) => ({
     zh: t.string({ required: true, validate: prose }),
     en: t.string({ validate: prose }),
@@ -42,11 +42,23 @@ export function optionalColumns<B extends string>(base: B, text: { zh: string; e
   } as Record<`${B}Zh` | `${B}En`, string | null>;
 }
 
-/** The database id inside a global id, checking that it names the expected type. */
+/** The largest database id (PostgreSQL `integer`). */
+const MAX_ID = 2_147_483_647;
+
+/**
+ * The database id inside a global id, checking that it names the expected type
+ * (BAD_USER_INPUT) and a number an id can be (NOT_FOUND otherwise: no record has it).
+ */
 export function idFor(globalId: { typename: string; id: string }, typename: string, argument = 'id'): number {
   const id = Number(globalId.id);
-  if (globalId.typename !== typename || !Number.isInteger(id)) {
-    throw new InputError(`\`${argument}\` must be the id of a ${typename}.`, { argument });
+  if (globalId.typename !== typename || !/^\d+$/.test(globalId.id)) {
+    throw new InputError(`\`${argument}\` must be the id of a ${typename}.`, { argument, field: argument });
   }
+  if (id < 1 || id > MAX_ID) throw new NotFoundError(`No ${typename} has this id.`, { entityType: typename, field: argument });
   return id;
+}
+
+/** Like {@link idFor} for an optional id: left out stays undefined, null stays null. */
+export function optionalIdFor(globalId: { typename: string; id: string } | null | undefined, typename: string, argument: string) {
+  return globalId == null ? globalId : idFor(globalId, typename, argument);
 }

@@ -1,6 +1,6 @@
 import { CaseSource, CaseStatus } from '@openstation/db';
 import { z } from 'zod';
-import { auditedCreate, auditedUpdate } from '../audit.ts';
+import { auditedCreate, auditedUpdate } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
 import { columns, idFor, LocalizedLineInput, LocalizedProseInput, optionalColumns, phone, slug, year } from './inputs.ts';
 import { MediationCategoryEnum } from './mediation.ts';

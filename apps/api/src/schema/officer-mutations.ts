@@ -1,11 +1,11 @@
-import { auditedCreate, auditedUpdate } from '../audit.ts';
 import { builder } from '../builder.ts';
+import { assignOfficer, createOfficer, moveOfficer, retireOfficer, unassignOfficer, updateAssignment, updateOfficer } from '../domain/officers.ts';
 import { badgeNumber, webUrl } from '../field-rules.ts';
-import { idFor, LocalizedLineInput, optionalColumns, columns, phone } from './inputs.ts';
+import { idFor, LocalizedLineInput, phone } from './inputs.ts';
 import { OfficerRoleEnum } from './officer.ts';
 
 const OfficerInput = builder.inputType('OfficerInput', {
-  description: 'A person residents can reach. Only a duty phone, never a private number. Updates replace all of it.',
+  description: 'A new officer: a person residents can reach. Only a duty phone, never a private number.',
   fields: (t) => ({
     stationId: t.globalID({ required: true }),
     role: t.field({ type: OfficerRoleEnum, required: true }),
@@ -14,37 +14,54 @@ const OfficerInput = builder.inputType('OfficerInput', {
     photoUrl: t.string({ validate: webUrl }),
     dutyPhone: t.string({ validate: phone }),
     contactHours: t.field({ type: LocalizedLineInput }),
-    lastVerifiedOn: t.field({ type: 'Date' }),
+    lastVerifiedOn: t.field({ type: 'Date', description: 'When the contact details were last checked (not after today).' }),
   }),
 });
 
-function officerData(input: typeof OfficerInput.$inferInput) {
-  return {
-    stationId: idFor(input.stationId, 'Station', 'input.stationId'),
-    role: input.role,
-    ...columns('name', input.name),
-    badgeNumber: input.badgeNumber ?? null,
-    photoUrl: input.photoUrl ?? null,
-    dutyPhone: input.dutyPhone ?? null,
-    ...optionalColumns('contactHours', input.contactHours),
-    lastVerifiedOn: input.lastVerifiedOn ?? null,
-  };
-}
+const OfficerPatch = builder.inputType('OfficerPatch', {
+  description: 'Changes to an officer: a field left out is unchanged, `null` clears it (where it may be empty).',
+  fields: (t) => ({
+    role: t.field({ type: OfficerRoleEnum }),
+    name: t.field({ type: LocalizedLineInput }),
+    badgeNumber: t.string({ validate: badgeNumber }),
+    photoUrl: t.string({ validate: webUrl }),
+    dutyPhone: t.string({ validate: phone }),
+    contactHours: t.field({ type: LocalizedLineInput }),
+    lastVerifiedOn: t.field({ type: 'Date', description: 'When the contact details were last checked (not after today).' }),
+  }),
+});
 
 const AssignmentInput = builder.inputType('OfficerAssignmentInput', {
   fields: (t) => ({
     officerId: t.globalID({ required: true }),
     areaId: t.globalID({ required: true }),
-    isPrimary: t.boolean({ required: true, description: 'The area\'s responsible officer rather than support.' }),
+    isPrimary: t.boolean({ required: true, description: 'The area\'s responsible officer rather than support (one per area).' }),
     since: t.field({ type: 'Date', required: true }),
   }),
 });
 
+const AssignmentPatch = builder.inputType('OfficerAssignmentPatch', {
+  description: 'Changes to an assignment, found by officer and area: a field left out is unchanged.',
+  fields: (t) => ({
+    officerId: t.globalID({ required: true }),
+    areaId: t.globalID({ required: true }),
+    isPrimary: t.boolean({ description: 'The area\'s responsible officer rather than support (one per area).' }),
+    since: t.field({ type: 'Date' }),
+  }),
+});
+
+const MoveOfficerInput = builder.inputType('MoveOfficerInput', {
+  description: 'Moves an officer from one area to another of the same station, keeping whether they are its primary officer.',
+  fields: (t) => ({
+    officerId: t.globalID({ required: true }),
+    fromAreaId: t.globalID({ required: true }),
+    toAreaId: t.globalID({ required: true }),
+    since: t.field({ type: 'Date', required: true, description: 'From when they serve the new area.' }),
+  }),
+});
+
 function assignmentKey(input: { officerId: { typename: string; id: string }; areaId: { typename: string; id: string } }) {
-  return {
-    officerId: idFor(input.officerId, 'Officer', 'officerId'),
-    areaId: idFor(input.areaId, 'Area', 'areaId'),
-  };
+  return { officerId: idFor(input.officerId, 'Officer', 'input.officerId'), areaId: idFor(input.areaId, 'Area', 'input.areaId') };
 }
 
 builder.mutationFields((t) => ({
@@ -52,22 +69,19 @@ builder.mutationFields((t) => ({
     type: 'Officer',
     authScopes: { editor: true },
     args: { input: t.arg({ type: OfficerInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const data = officerData(input);
-      const id = await auditedCreate(ctx, 'officer.create', 'Officer', (tx) => tx.officer.create({ data }));
+    resolve: async (query, _root, { input: { stationId, ...fields } }, ctx) => {
+      const id = await createOfficer(ctx, idFor(stationId, 'Station', 'input.stationId'), fields);
       return ctx.prisma.officer.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   updateOfficer: t.prismaField({
     type: 'Officer',
+    description: 'Changes the fields given; the rest stay as they are. An empty patch changes nothing and is not audited.',
     authScopes: { editor: true },
-    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: OfficerInput, required: true }) },
+    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: OfficerPatch, required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = idFor(args.id, 'Officer');
-      const data = officerData(args.input);
-      await auditedUpdate(ctx, 'officer.update', 'Officer', id, (tx) => tx.officer.findUnique({ where: { id } }), (tx) =>
-        tx.officer.update({ where: { id }, data }),
-      );
+      await updateOfficer(ctx, id, args.input);
       return ctx.prisma.officer.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -78,41 +92,42 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = idFor(args.id, 'Officer');
-      await auditedUpdate(ctx, 'officer.retire', 'Officer', id, (tx) => tx.officer.findUnique({ where: { id } }), (tx, before) =>
-        tx.officer.update({ where: { id }, data: { retiredAt: before.retiredAt ?? new Date() } }),
-      );
+      await retireOfficer(ctx, id);
       return ctx.prisma.officer.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   assignOfficer: t.prismaField({
     type: 'OfficerAssignment',
-    description: 'Makes an officer serve an area (CONFLICT if they already do).',
+    description: 'Makes an officer serve an area of their station (CONFLICT if they already do; PRIMARY_OFFICER_TAKEN for a second primary).',
     authScopes: { editor: true },
     args: { input: t.arg({ type: AssignmentInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const data = { ...assignmentKey(input), isPrimary: input.isPrimary, since: input.since };
-      const id = await auditedCreate(ctx, 'officerAssignment.create', 'OfficerAssignment', (tx) =>
-        tx.officerAssignment.create({ data }),
-      );
+      const id = await assignOfficer(ctx, { ...assignmentKey(input), isPrimary: input.isPrimary, since: input.since });
       return ctx.prisma.officerAssignment.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   updateOfficerAssignment: t.prismaField({
     type: 'OfficerAssignment',
     authScopes: { editor: true },
-    args: { input: t.arg({ type: AssignmentInput, required: true }) },
+    args: { input: t.arg({ type: AssignmentPatch, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const key = { officerId_areaId: assignmentKey(input) };
-      const id = await ctx.prisma.officerAssignment.findUnique({ where: key, select: { id: true } });
-      await auditedUpdate(
-        ctx,
-        'officerAssignment.update',
-        'OfficerAssignment',
-        id?.id ?? -1,
-        (tx) => tx.officerAssignment.findUnique({ where: key }),
-        (tx) => tx.officerAssignment.update({ where: key, data: { isPrimary: input.isPrimary, since: input.since } }),
-      );
-      return ctx.prisma.officerAssignment.findUniqueOrThrow({ ...query, where: key });
+      const id = await updateAssignment(ctx, assignmentKey(input), { isPrimary: input.isPrimary, since: input.since });
+      return ctx.prisma.officerAssignment.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  moveOfficer: t.prismaField({
+    type: 'OfficerAssignment',
+    description: 'Moves an officer between two areas of their station in one change; answers the new assignment.',
+    authScopes: { editor: true },
+    args: { input: t.arg({ type: MoveOfficerInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = await moveOfficer(ctx, {
+        officerId: idFor(input.officerId, 'Officer', 'input.officerId'),
+        fromAreaId: idFor(input.fromAreaId, 'Area', 'input.fromAreaId'),
+        toAreaId: idFor(input.toAreaId, 'Area', 'input.toAreaId'),
+        since: input.since,
+      });
+      return ctx.prisma.officerAssignment.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   unassignOfficer: t.boolean({
@@ -120,16 +135,7 @@ builder.mutationFields((t) => ({
     authScopes: { editor: true },
     args: { officerId: t.arg.globalID({ required: true }), areaId: t.arg.globalID({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const key = { officerId_areaId: assignmentKey(args) };
-      const found = await ctx.prisma.officerAssignment.findUnique({ where: key, select: { id: true } });
-      await auditedUpdate(
-        ctx,
-        'officerAssignment.delete',
-        'OfficerAssignment',
-        found?.id ?? -1,
-        (tx) => tx.officerAssignment.findUnique({ where: key }),
-        (tx) => tx.officerAssignment.delete({ where: key }).then(() => null),
-      );
+      await unassignOfficer(ctx, { officerId: idFor(args.officerId, 'Officer', 'officerId'), areaId: idFor(args.areaId, 'Area', 'areaId') });
       return true;
     },
   }),

@@ -2,7 +2,7 @@ import type { Prisma } from '@openstation/db';
 import { ReferralDirection, ReferralStatus } from '@openstation/db';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal.ts';
-import { audited } from '../audit.ts';
+import { audited } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError, StateError } from '../errors.ts';

@@ -1,4 +1,4 @@
-import { auditedCreate, auditedUpdate } from '../audit.ts';
+import { auditedCreate, auditedUpdate } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
 import { timeLimitDays, webUrl } from '../field-rules.ts';
 import { replaceServiceItem } from '../service-item-history.ts';

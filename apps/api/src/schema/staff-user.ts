@@ -2,7 +2,7 @@ import { StaffRole } from '@openstation/db';
 import { z } from 'zod';
 import { createSession } from '../auth/accounts.ts';
 import { DECOY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
-import { audited } from '../audit.ts';
+import { audited } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
 import { ClientError, NotFoundError, StateError } from '../errors.ts';
 import { idFor } from './inputs.ts';

@@ -1,4 +1,4 @@
-import { auditedCreate, auditedUpdate } from '../audit.ts';
+import { auditedCreate, auditedUpdate } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
 import { count, columns, idFor, LocalizedLineInput, LocalizedProseInput, phone, slug } from './inputs.ts';
 import { z } from 'zod';

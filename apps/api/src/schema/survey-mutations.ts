@@ -1,6 +1,6 @@
 import { DEFAULT_QUESTIONNAIRE, type Prisma } from '@openstation/db';
 import { z } from 'zod';
-import { audited, auditedCreate } from '../audit.ts';
+import { audited, auditedCreate } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
 import { InputError, NotFoundError } from '../errors.ts';
 import { insertInvitationCodes, invitationCodesCsv } from '../survey/codes.ts';

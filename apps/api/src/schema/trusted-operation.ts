@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { audited } from '../audit.ts';
+import { audited } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError } from '../errors.ts';
 import { MAX_DOCUMENT_LENGTH, registerTrustedOperation } from '../trusted/operations.ts';

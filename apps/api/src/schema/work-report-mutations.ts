@@ -1,6 +1,6 @@
 import type { Prisma } from '@openstation/db';
 import { z } from 'zod';
-import { audited } from '../audit.ts';
+import { audited } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
 import { ConflictError, InputError, NotFoundError, StateError } from '../errors.ts';
 import { columns, idFor, LocalizedLineInput, LocalizedProseInput, optionalColumns } from './inputs.ts';

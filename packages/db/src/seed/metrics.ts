@@ -11,6 +11,8 @@ export interface MetricDefinition {
   unitZh: string;
   unitEn: string;
   higherIsBetter: boolean;
+  /** What the figure counts, and so its bounds: COUNT ≥ 0 whole, PERCENT 0–100, MONEY ≥ 0. */
+  kind: 'COUNT' | 'PERCENT' | 'MONEY';
 }
 
 /**
@@ -30,6 +32,7 @@ export const METRICS = [
     unitZh: '起',
     unitEn: 'reports',
     higherIsBetter: false,
+    kind: 'COUNT',
   },
   {
     key: 'cases_accepted',
@@ -42,6 +45,7 @@ export const METRICS = [
     unitZh: '起',
     unitEn: 'cases',
     higherIsBetter: false,
+    kind: 'COUNT',
   },
   {
     key: 'criminal_cases',
@@ -53,6 +57,7 @@ export const METRICS = [
     unitZh: '起',
     unitEn: 'cases',
     higherIsBetter: false,
+    kind: 'COUNT',
   },
   {
     key: 'administrative_cases',
@@ -65,6 +70,7 @@ export const METRICS = [
     unitZh: '起',
     unitEn: 'cases',
     higherIsBetter: false,
+    kind: 'COUNT',
   },
   {
     key: 'property_crimes',
@@ -76,6 +82,7 @@ export const METRICS = [
     unitZh: '起',
     unitEn: 'cases',
     higherIsBetter: false,
+    kind: 'COUNT',
   },
   {
     key: 'fraud_reports',
@@ -87,6 +94,7 @@ export const METRICS = [
     unitZh: '起',
     unitEn: 'reports',
     higherIsBetter: false,
+    kind: 'COUNT',
   },
   {
     key: 'scenic_area_incidents',
@@ -99,6 +107,7 @@ export const METRICS = [
     unitZh: '起',
     unitEn: 'reports',
     higherIsBetter: false,
+    kind: 'COUNT',
   },
   {
     key: 'pickpocketing_reports',
@@ -110,6 +119,7 @@ export const METRICS = [
     unitZh: '起',
     unitEn: 'reports',
     higherIsBetter: false,
+    kind: 'COUNT',
   },
   {
     key: 'mediation_received',
@@ -122,6 +132,7 @@ export const METRICS = [
     unitZh: '起',
     unitEn: 'disputes',
     higherIsBetter: true,
+    kind: 'COUNT',
   },
   {
     key: 'mediation_success_rate',
@@ -135,6 +146,7 @@ export const METRICS = [
     unitZh: '%',
     unitEn: '%',
     higherIsBetter: true,
+    kind: 'PERCENT',
   },
   {
     key: 'certificates_on_time_rate',
@@ -147,6 +159,7 @@ export const METRICS = [
     unitZh: '%',
     unitEn: '%',
     higherIsBetter: true,
+    kind: 'PERCENT',
   },
   {
     key: 'window_satisfaction_rate',
@@ -159,6 +172,7 @@ export const METRICS = [
     unitZh: '%',
     unitEn: '%',
     higherIsBetter: true,
+    kind: 'PERCENT',
   },
   {
     key: 'household_visits',
@@ -170,6 +184,7 @@ export const METRICS = [
     unitZh: '户',
     unitEn: 'households',
     higherIsBetter: true,
+    kind: 'COUNT',
   },
   {
     key: 'officer_awareness_rate',
@@ -182,6 +197,7 @@ export const METRICS = [
     unitZh: '%',
     unitEn: '%',
     higherIsBetter: true,
+    kind: 'PERCENT',
   },
   {
     key: 'residents_meetings',
@@ -193,6 +209,7 @@ export const METRICS = [
     unitZh: '场',
     unitEn: 'meetings',
     higherIsBetter: true,
+    kind: 'COUNT',
   },
   {
     key: 'complaints_upheld',
@@ -204,6 +221,7 @@ export const METRICS = [
     unitZh: '件',
     unitEn: 'complaints',
     higherIsBetter: false,
+    kind: 'COUNT',
   },
   {
     key: 'patrols',
@@ -215,6 +233,7 @@ export const METRICS = [
     unitZh: '次',
     unitEn: 'patrols',
     higherIsBetter: true,
+    kind: 'COUNT',
   },
   {
     key: 'prevention_audience',
@@ -226,6 +245,7 @@ export const METRICS = [
     unitZh: '人次',
     unitEn: 'attendances',
     higherIsBetter: true,
+    kind: 'COUNT',
   },
   {
     key: 'prevention_sessions',
@@ -237,6 +257,7 @@ export const METRICS = [
     unitZh: '场',
     unitEn: 'talks',
     higherIsBetter: true,
+    kind: 'COUNT',
   },
   {
     key: 'safety_inspections',
@@ -248,6 +269,7 @@ export const METRICS = [
     unitZh: '次',
     unitEn: 'inspections',
     higherIsBetter: true,
+    kind: 'COUNT',
   },
   {
     key: 'fire_hazards_fixed',
@@ -259,6 +281,7 @@ export const METRICS = [
     unitZh: '处',
     unitEn: 'hazards',
     higherIsBetter: true,
+    kind: 'COUNT',
   },
   {
     key: 'losses_recovered',
@@ -270,6 +293,7 @@ export const METRICS = [
     unitZh: '万元',
     unitEn: '10,000 yuan',
     higherIsBetter: true,
+    kind: 'MONEY',
   },
 ] as const satisfies readonly MetricDefinition[];
 

@@ -76,6 +76,7 @@ export async function ensureMetrics(db: Db): Promise<Map<string, number>> {
       unitZh: metric.unitZh,
       unitEn: metric.unitEn,
       higherIsBetter: metric.higherIsBetter,
+      kind: metric.kind,
       position: index + 1,
     })),
     skipDuplicates: true,

@@ -4,6 +4,8 @@ export interface PublicChange {
   action: string;
   /** The audited entity type, e.g. `WorkReport`. */
   entityType: string;
+  /** The station whose pages change; null for changes every station shows (the metric catalogue) or a schedule tick. */
+  stationId?: number | null;
 }
 
 /** Receives public changes after their transaction has committed; must not throw. */
@@ -13,7 +15,14 @@ export type PublicChangeListener = (change: PublicChange) => void;
 const PRIVATE_ENTITY_TYPES = new Set(['StaffUser', 'ApiClient', 'TrustedOperation', 'Referral', 'AuditEntry']);
 
 /** Actions on public entity types that change nothing public: drafts (reports, surveys), invitation codes. */
-const PRIVATE_ACTIONS = new Set(['workReport.create', 'workReport.update', 'surveyCampaign.create', 'invitationCodes.generate']);
+const PRIVATE_ACTIONS = new Set([
+  'workReport.create',
+  'workReport.update',
+  'workReport.deleteDraft',
+  'surveyCampaign.create',
+  'surveyCampaign.deleteDraft',
+  'invitationCodes.generate',
+]);
 
 /**
  * Whether an audited change can alter the public portal. Anything not known to be private
