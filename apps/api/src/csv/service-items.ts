@@ -1,6 +1,6 @@
 import { ServiceCategory } from '@openstation/db';
 import { prose, slug, timeLimitDays, webUrl } from '../field-rules.ts';
-import { replaceServiceItem } from '../service-item-history.ts';
+import { replaceServiceItem } from '../domain/service-items.ts';
 import { choice, date, integer, list, matching, text } from './cells.ts';
 import { cellsOf, changes, type CsvKind, type RowPlan, unchanged, writes } from './kind.ts';
 

@@ -1,12 +1,11 @@
-import { auditedCreate, auditedUpdate } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
+import { createServiceItem, retireServiceItem, updateServiceItem } from '../domain/service-items.ts';
 import { timeLimitDays, webUrl } from '../field-rules.ts';
-import { replaceServiceItem } from '../service-item-history.ts';
-import { columns, idFor, LocalizedLineInput, LocalizedListInput, LocalizedProseInput, optionalColumns, slug } from './inputs.ts';
+import { idFor, LocalizedLineInput, LocalizedListInput, LocalizedProseInput, slug } from './inputs.ts';
 import { ServiceCategoryEnum } from './service-item.ts';
 
 const ServiceItemInput = builder.inputType('ServiceItemInput', {
-  description: 'A service (办事指南). An update replaces it, keeps the previous version in its history and bumps `version`.',
+  description: 'A new service (办事指南).',
   fields: (t) => ({
     stationId: t.globalID({ required: true }),
     slug: t.string({ required: true, validate: slug }),
@@ -27,56 +26,46 @@ const ServiceItemInput = builder.inputType('ServiceItemInput', {
   }),
 });
 
-function serviceItemData(input: typeof ServiceItemInput.$inferInput) {
-  return {
-    stationId: idFor(input.stationId, 'Station', 'input.stationId'),
-    slug: input.slug,
-    category: input.category,
-    ...columns('title', input.title),
-    ...columns('conditions', input.conditions),
-    materialsZh: input.materials.zh,
-    materialsEn: input.materials.en ?? [],
-    stepsZh: input.steps.zh,
-    stepsEn: input.steps.en ?? [],
-    timeLimitDays: input.timeLimitDays ?? null,
-    ...columns('timeLimit', input.timeLimit),
-    ...columns('fee', input.fee),
-    ...optionalColumns('feeBasis', input.feeBasis),
-    ...columns('location', input.location),
-    ...columns('hours', input.hours),
-    onlineUrl: input.onlineUrl ?? null,
-    ...optionalColumns('appointment', input.appointment),
-    effectiveFrom: input.effectiveFrom,
-  };
-}
+const ServiceItemPatch = builder.inputType('ServiceItemPatch', {
+  description: 'Changes to a service item: a field left out is unchanged, `null` clears an optional one. A change publishes a new version and keeps the previous one in its history.',
+  fields: (t) => ({
+    stationId: t.globalID({ required: true }),
+    slug: t.string({ required: true, validate: slug }),
+    category: t.field({ type: ServiceCategoryEnum }),
+    title: t.field({ type: LocalizedLineInput }),
+    conditions: t.field({ type: LocalizedProseInput }),
+    materials: t.field({ type: LocalizedListInput }),
+    steps: t.field({ type: LocalizedListInput }),
+    timeLimitDays: t.int({ validate: timeLimitDays }),
+    timeLimit: t.field({ type: LocalizedLineInput }),
+    fee: t.field({ type: LocalizedLineInput }),
+    feeBasis: t.field({ type: LocalizedProseInput }),
+    location: t.field({ type: LocalizedLineInput }),
+    hours: t.field({ type: LocalizedLineInput }),
+    onlineUrl: t.string({ validate: webUrl }),
+    appointment: t.field({ type: LocalizedProseInput }),
+    effectiveFrom: t.field({ type: 'Date' }),
+  }),
+});
 
 builder.mutationFields((t) => ({
   createServiceItem: t.prismaField({
     type: 'ServiceItem',
     authScopes: { editor: true },
     args: { input: t.arg({ type: ServiceItemInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const data = serviceItemData(input);
-      const id = await auditedCreate(ctx, 'serviceItem.create', 'ServiceItem', (tx) => tx.serviceItem.create({ data }));
+    resolve: async (query, _root, { input: { stationId, ...fields } }, ctx) => {
+      const id = await createServiceItem(ctx, idFor(stationId, 'Station', 'input.stationId'), fields);
       return ctx.prisma.serviceItem.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   updateServiceItem: t.prismaField({
     type: 'ServiceItem',
-    description: 'Publishes a new version of a service item; the previous one is kept as a revision.',
+    description: 'Publishes a new version of a service item with the fields given changed; the previous one is kept as a revision. An empty patch changes nothing.',
     authScopes: { editor: true },
-    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: ServiceItemInput, required: true }) },
+    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: ServiceItemPatch, required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = idFor(args.id, 'ServiceItem');
-      const data = serviceItemData(args.input);
-      await auditedUpdate(
-        ctx,
-        'serviceItem.update',
-        'ServiceItem',
-        id,
-        (tx) => tx.serviceItem.findUnique({ where: { id } }),
-        (tx, before) => replaceServiceItem(tx, before, data),
-      );
+      await updateServiceItem(ctx, id, args.input);
       return ctx.prisma.serviceItem.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -87,9 +76,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = idFor(args.id, 'ServiceItem');
-      await auditedUpdate(ctx, 'serviceItem.retire', 'ServiceItem', id, (tx) => tx.serviceItem.findUnique({ where: { id } }), (tx, before) =>
-        tx.serviceItem.update({ where: { id }, data: { retiredAt: before.retiredAt ?? new Date() } }),
-      );
+      await retireServiceItem(ctx, id);
       return ctx.prisma.serviceItem.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -1,10 +1,10 @@
-import { auditedCreate, auditedUpdate } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
-import { count, columns, idFor, LocalizedLineInput, LocalizedProseInput, phone, slug } from './inputs.ts';
+import { createStation, retireStation, updateStation } from '../domain/stations.ts';
+import { count, idFor, LocalizedLineInput, LocalizedProseInput, phone, slug } from './inputs.ts';
 import { z } from 'zod';
 
 const StationInput = builder.inputType('StationInput', {
-  description: 'Everything about a station that staff maintain. Updates replace all of it.',
+  description: 'Everything about a new station that staff maintain.',
   fields: (t) => ({
     slug: t.string({ required: true, validate: slug }),
     name: t.field({ type: LocalizedLineInput, required: true }),
@@ -24,25 +24,26 @@ const StationInput = builder.inputType('StationInput', {
   }),
 });
 
-function stationData(input: typeof StationInput.$inferInput) {
-  return {
-    slug: input.slug,
-    ...columns('name', input.name),
-    ...columns('bureau', input.bureau),
-    ...columns('region', input.region),
-    ...columns('address', input.address),
-    dutyPhone: input.dutyPhone,
-    ...columns('openingHours', input.openingHours),
-    ...columns('summary', input.summary),
-    areaKm2: input.areaKm2 ?? null,
-    population: input.population ?? null,
-    households: input.households ?? null,
-    registeredUnits: input.registeredUnits ?? null,
-    policeOfficers: input.policeOfficers ?? null,
-    auxiliaryOfficers: input.auxiliaryOfficers ?? null,
-    gridWorkers: input.gridWorkers ?? null,
-  };
-}
+const StationPatch = builder.inputType('StationPatch', {
+  description: 'Changes to a station: a field left out is unchanged, `null` clears a figure.',
+  fields: (t) => ({
+    slug: t.string({ required: true, validate: slug }),
+    name: t.field({ type: LocalizedLineInput }),
+    bureau: t.field({ type: LocalizedLineInput }),
+    region: t.field({ type: LocalizedLineInput }),
+    address: t.field({ type: LocalizedLineInput }),
+    dutyPhone: t.string({ required: true, validate: phone }),
+    openingHours: t.field({ type: LocalizedLineInput }),
+    summary: t.field({ type: LocalizedProseInput }),
+    areaKm2: t.float({ validate: z.number().positive().max(100_000) }),
+    population: t.int({ validate: count }),
+    households: t.int({ validate: count }),
+    registeredUnits: t.int({ validate: count }),
+    policeOfficers: t.int({ validate: count }),
+    auxiliaryOfficers: t.int({ validate: count }),
+    gridWorkers: t.int({ validate: count }),
+  }),
+});
 
 builder.mutationFields((t) => ({
   createStation: t.prismaField({
@@ -51,25 +52,18 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { input: t.arg({ type: StationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await auditedCreate(ctx, 'station.create', 'Station', (tx) => tx.station.create({ data: stationData(input) }));
+      const id = await createStation(ctx, input);
       return ctx.prisma.station.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   updateStation: t.prismaField({
     type: 'Station',
-    description: 'Replaces a station\'s facts.',
+    description: 'Changes the facts given; the rest stay as they are. An empty patch changes nothing and is not audited.',
     authScopes: { editor: true },
-    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: StationInput, required: true }) },
+    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: StationPatch, required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = idFor(args.id, 'Station');
-      await auditedUpdate(
-        ctx,
-        'station.update',
-        'Station',
-        id,
-        (tx) => tx.station.findUnique({ where: { id } }),
-        (tx) => tx.station.update({ where: { id }, data: stationData(args.input) }),
-      );
+      await updateStation(ctx, id, args.input);
       return ctx.prisma.station.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -80,14 +74,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = idFor(args.id, 'Station');
-      await auditedUpdate(
-        ctx,
-        'station.retire',
-        'Station',
-        id,
-        (tx) => tx.station.findUnique({ where: { id } }),
-        (tx, before) => tx.station.update({ where: { id }, data: { retiredAt: before.retiredAt ?? new Date() } }),
-      );
+      await retireStation(ctx, id);
       return ctx.prisma.station.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
