@@ -53,3 +53,18 @@ export const ANONYMOUS_PRINCIPAL: TestPrincipal = {
 export async function createAllPrincipals(prisma: PrismaClient): Promise<TestPrincipal[]> {
   return [ANONYMOUS_PRINCIPAL, ...(await createStaffPrincipals(prisma)), ...(await createApiClientPrincipals(prisma))];
 }
+
+/** A staff member bound to `stationIds` only (not bureau-wide), signed in. */
+export async function createStationStaff(prisma: PrismaClient, role: StaffRole, stationIds: readonly number[], email: string): Promise<TestPrincipal> {
+  const user = await prisma.staffUser.create({
+    data: {
+      email,
+      name: email,
+      role,
+      passwordHash: await hashPassword(`password-${email}`),
+      stations: { create: stationIds.map((stationId) => ({ stationId })) },
+    },
+  });
+  const bearer = async () => ({ authorization: `Bearer ${(await createSession(prisma, user.id)).token}` });
+  return { name: `${role}@${stationIds.join(',')}`, headers: await bearer(), freshHeaders: bearer, role, scopes: null };
+}

@@ -120,8 +120,8 @@ const PROTECTED: Record<string, Case> = {
   },
   'Mutation.updateStation': {
     allowed: EDITORS,
-    query: 'mutation ($id: ID!, $input: StationInput!) { updateStation(id: $id, input: $input) { slug } }',
-    variables: { id: missing('Station'), input: STATION },
+    query: 'mutation ($id: ID!, $input: StationPatch!) { updateStation(id: $id, input: $input) { slug } }',
+    variables: { id: missing('Station'), input: {} },
   },
   'Mutation.retireStation': { allowed: ADMIN, ...retire('retireStation', 'Station') },
   'Mutation.createArea': {
@@ -131,8 +131,8 @@ const PROTECTED: Record<string, Case> = {
   },
   'Mutation.updateArea': {
     allowed: EDITORS,
-    query: 'mutation ($id: ID!, $input: AreaInput!) { updateArea(id: $id, input: $input) { kind } }',
-    variables: { id: missing('Area'), input: AREA },
+    query: 'mutation ($id: ID!, $input: AreaPatch!) { updateArea(id: $id, input: $input) { kind } }',
+    variables: { id: missing('Area'), input: {} },
   },
   'Mutation.retireArea': { allowed: EDITORS, ...retire('retireArea', 'Area') },
   'Mutation.createOfficer': {
@@ -142,8 +142,8 @@ const PROTECTED: Record<string, Case> = {
   },
   'Mutation.updateOfficer': {
     allowed: EDITORS,
-    query: 'mutation ($id: ID!, $input: OfficerInput!) { updateOfficer(id: $id, input: $input) { role } }',
-    variables: { id: missing('Officer'), input: OFFICER },
+    query: 'mutation ($id: ID!, $input: OfficerPatch!) { updateOfficer(id: $id, input: $input) { role } }',
+    variables: { id: missing('Officer'), input: {} },
   },
   'Mutation.retireOfficer': { allowed: EDITORS, ...retire('retireOfficer', 'Officer') },
   'Mutation.assignOfficer': {
@@ -153,8 +153,13 @@ const PROTECTED: Record<string, Case> = {
   },
   'Mutation.updateOfficerAssignment': {
     allowed: EDITORS,
-    query: 'mutation ($input: OfficerAssignmentInput!) { updateOfficerAssignment(input: $input) { isPrimary } }',
-    variables: { input: ASSIGNMENT },
+    query: 'mutation ($input: OfficerAssignmentPatch!) { updateOfficerAssignment(input: $input) { isPrimary } }',
+    variables: { input: { officerId: ASSIGNMENT.officerId, areaId: ASSIGNMENT.areaId } },
+  },
+  'Mutation.moveOfficer': {
+    allowed: EDITORS,
+    query: 'mutation ($input: MoveOfficerInput!) { moveOfficer(input: $input) { isPrimary } }',
+    variables: { input: { officerId: missing('Officer'), fromAreaId: missing('Area'), toAreaId: missing('Area'), since: '2026-01-01' } },
   },
   'Mutation.unassignOfficer': {
     allowed: EDITORS,
@@ -168,8 +173,8 @@ const PROTECTED: Record<string, Case> = {
   },
   'Mutation.updateServiceItem': {
     allowed: EDITORS,
-    query: 'mutation ($id: ID!, $input: ServiceItemInput!) { updateServiceItem(id: $id, input: $input) { slug } }',
-    variables: { id: missing('ServiceItem'), input: SERVICE_ITEM },
+    query: 'mutation ($id: ID!, $input: ServiceItemPatch!) { updateServiceItem(id: $id, input: $input) { slug } }',
+    variables: { id: missing('ServiceItem'), input: {} },
   },
   'Mutation.retireServiceItem': { allowed: EDITORS, ...retire('retireServiceItem', 'ServiceItem') },
   'Mutation.createVolunteerTeam': {

@@ -102,7 +102,6 @@ describe('staff mutations', () => {
   it('updateServiceItem keeps the previous version as a revision and bumps the version', async () => {
     const item = await db.prisma.serviceItem.findFirstOrThrow({ where: { stationId: station.id }, orderBy: { id: 'asc' } });
     const input = {
-      stationId: globalId('Station', station.id),
       slug: item.slug,
       category: item.category,
       title: { zh: `${item.titleZh}（新）`, en: item.titleEn },
@@ -117,7 +116,7 @@ describe('staff mutations', () => {
     };
     const { updateServiceItem } = await gqlOk<{ updateServiceItem: { version: number; title: { zh: string } } }>(
       api,
-      'mutation ($id: ID!, $input: ServiceItemInput!) { updateServiceItem(id: $id, input: $input) { version title { zh } } }',
+      'mutation ($id: ID!, $input: ServiceItemPatch!) { updateServiceItem(id: $id, input: $input) { version title { zh } } }',
       { id: globalId('ServiceItem', item.id), input },
       editor.headers,
     );
@@ -139,11 +138,10 @@ describe('staff mutations', () => {
     const audits = await auditCount();
     const result = await gql(
       api,
-      'mutation ($id: ID!, $input: ServiceItemInput!) { updateServiceItem(id: $id, input: $input) { version } }',
+      'mutation ($id: ID!, $input: ServiceItemPatch!) { updateServiceItem(id: $id, input: $input) { version } }',
       {
         id: globalId('ServiceItem', second.id),
         input: {
-          stationId: globalId('Station', station.id),
           slug: first.slug,
           category: second.category,
           title: text('撞名'),
@@ -182,22 +180,26 @@ describe('staff mutations', () => {
     expect(actions.map((a) => a.action).sort()).toEqual(['area.retire', 'event.retire']);
   });
 
-  it('assigns an officer to an area, changes and ends the assignment', async () => {
+  it('assigns an officer to an area, changes and ends the assignment; one primary officer per area', async () => {
     const officer = await db.prisma.officer.findFirstOrThrow({ where: { stationId: station.id, retiredAt: null } });
     const area = await db.prisma.area.findFirstOrThrow({
-      where: { stationId: station.id, retiredAt: null, assignments: { none: { officerId: officer.id } } },
+      where: { stationId: station.id, retiredAt: null, assignments: { none: { officerId: officer.id }, some: { isPrimary: true } } },
     });
     const input = { officerId: globalId('Officer', officer.id), areaId: globalId('Area', area.id), isPrimary: false, since: '2026-03-01' };
     await gqlOk(api, 'mutation ($input: OfficerAssignmentInput!) { assignOfficer(input: $input) { isPrimary } }', { input }, editor.headers);
     const again = await gql(api, 'mutation ($input: OfficerAssignmentInput!) { assignOfficer(input: $input) { isPrimary } }', { input }, editor.headers);
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const { updateOfficerAssignment } = await gqlOk<{ updateOfficerAssignment: { isPrimary: boolean } }>(
+    const update = 'mutation ($input: OfficerAssignmentPatch!) { updateOfficerAssignment(input: $input) { isPrimary since } }';
+    const key = { officerId: input.officerId, areaId: input.areaId };
+    const second = await gql(api, update, { input: { ...key, isPrimary: true } }, editor.headers);
+    expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'PRIMARY_OFFICER_TAKEN', field: 'input.isPrimary' });
+    const { updateOfficerAssignment } = await gqlOk<{ updateOfficerAssignment: { isPrimary: boolean; since: string } }>(
       api,
-      'mutation ($input: OfficerAssignmentInput!) { updateOfficerAssignment(input: $input) { isPrimary } }',
-      { input: { ...input, isPrimary: true } },
+      update,
+      { input: { ...key, since: '2026-04-01' } },
       editor.headers,
     );
-    expect(updateOfficerAssignment.isPrimary).toBe(true);
+    expect(updateOfficerAssignment).toEqual({ isPrimary: false, since: '2026-04-01' });
     await gqlOk(api, 'mutation ($o: ID!, $a: ID!) { unassignOfficer(officerId: $o, areaId: $a) }', { o: input.officerId, a: input.areaId }, editor.headers);
     expect(await db.prisma.officerAssignment.count({ where: { officerId: officer.id, areaId: area.id } })).toBe(0);
   });

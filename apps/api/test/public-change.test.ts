@@ -81,14 +81,14 @@ describe('publishing announces public changes after commit', () => {
     changes.length = 0;
     const result = await createTeam(editor.headers, '测试志愿队');
     expect(result.errors).toBeUndefined();
-    expect(changes).toEqual([{ action: 'volunteerTeam.create', entityType: 'VolunteerTeam' }]);
+    expect(changes).toEqual([{ action: 'volunteerTeam.create', entityType: 'VolunteerTeam', stationId }]);
   });
 
   it('publishing a report draft signals; creating a draft does not', async () => {
     const draft = await db.prisma.workReport.findFirstOrThrow({ where: { status: 'DRAFT' } });
     changes.length = 0;
     await gqlOk(api, 'mutation ($id: ID!) { publishWorkReport(id: $id) { id } }', { id: globalId('WorkReport', draft.id) }, editor.headers);
-    expect(changes).toEqual([{ action: 'workReport.publish', entityType: 'WorkReport' }]);
+    expect(changes).toEqual([{ action: 'workReport.publish', entityType: 'WorkReport', stationId: draft.stationId }]);
     changes.length = 0;
     await gqlOk(
       api,
@@ -120,7 +120,7 @@ describe('publishing announces public changes after commit', () => {
     expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
     const duplicate = await gql(
       api,
-      'mutation ($id: ID!, $input: StationInput!) { updateStation(id: $id, input: $input) { slug } }',
+      'mutation ($id: ID!, $input: StationPatch!) { updateStation(id: $id, input: $input) { slug } }',
       {
         id: globalId('Station', station.id + 1),
         input: {

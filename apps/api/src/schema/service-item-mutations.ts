@@ -29,8 +29,7 @@ const ServiceItemInput = builder.inputType('ServiceItemInput', {
 const ServiceItemPatch = builder.inputType('ServiceItemPatch', {
   description: 'Changes to a service item: a field left out is unchanged, `null` clears an optional one. A change publishes a new version and keeps the previous one in its history.',
   fields: (t) => ({
-    stationId: t.globalID({ required: true }),
-    slug: t.string({ required: true, validate: slug }),
+    slug: t.string({ validate: slug }),
     category: t.field({ type: ServiceCategoryEnum }),
     title: t.field({ type: LocalizedLineInput }),
     conditions: t.field({ type: LocalizedProseInput }),

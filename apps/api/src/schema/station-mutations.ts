@@ -27,12 +27,12 @@ const StationInput = builder.inputType('StationInput', {
 const StationPatch = builder.inputType('StationPatch', {
   description: 'Changes to a station: a field left out is unchanged, `null` clears a figure.',
   fields: (t) => ({
-    slug: t.string({ required: true, validate: slug }),
+    slug: t.string({ validate: slug }),
     name: t.field({ type: LocalizedLineInput }),
     bureau: t.field({ type: LocalizedLineInput }),
     region: t.field({ type: LocalizedLineInput }),
     address: t.field({ type: LocalizedLineInput }),
-    dutyPhone: t.string({ required: true, validate: phone }),
+    dutyPhone: t.string({ validate: phone }),
     openingHours: t.field({ type: LocalizedLineInput }),
     summary: t.field({ type: LocalizedProseInput }),
     areaKm2: t.float({ validate: z.number().positive().max(100_000) }),
