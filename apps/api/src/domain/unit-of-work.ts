@@ -34,7 +34,7 @@ export function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.Db
 }
 
 /** The columns a unique-constraint violation names, as Prisma reports them with or without a driver adapter. */
-function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string[] {
+export function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string[] {
   const meta = (error.meta ?? {}) as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } };
   const fields = meta.driverAdapterError?.cause?.constraint?.fields ?? meta.target;
   if (Array.isArray(fields)) return fields.map((f) => String(f).replace(/^"|"$/g, ''));

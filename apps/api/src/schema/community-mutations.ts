@@ -1,11 +1,17 @@
-import { z } from 'zod';
-import { auditedCreate, auditedUpdate } from '../domain/legacy-audit.ts';
+import {
+  createEvent,
+  createVolunteerTeam,
+  retireEvent,
+  retireVolunteerTeam,
+  updateEvent,
+  updateVolunteerTeam,
+} from '../domain/community.ts';
 import { builder } from '../builder.ts';
 import { EventKindEnum } from './event.ts';
-import { columns, count, idFor, LocalizedLineInput, LocalizedProseInput, optionalColumns, year } from './inputs.ts';
+import { count, idFor, LocalizedLineInput, LocalizedProseInput, optionalIdFor, year } from './inputs.ts';
 
 const VolunteerTeamInput = builder.inputType('VolunteerTeamInput', {
-  description: 'A volunteer team (群防群治). Updates replace all of it.',
+  description: 'A new volunteer team (群防群治) of a station; its Chinese name is unique in the station.',
   fields: (t) => ({
     stationId: t.globalID({ required: true }),
     name: t.field({ type: LocalizedLineInput, required: true }),
@@ -15,18 +21,20 @@ const VolunteerTeamInput = builder.inputType('VolunteerTeamInput', {
   }),
 });
 
-function teamData(input: typeof VolunteerTeamInput.$inferInput) {
-  return {
-    stationId: idFor(input.stationId, 'Station', 'input.stationId'),
-    ...columns('name', input.name),
-    ...columns('description', input.description),
-    memberCount: input.memberCount ?? null,
-    foundedYear: input.foundedYear ?? null,
-  };
-}
+const VolunteerTeamPatch = builder.inputType('VolunteerTeamPatch', {
+  description: 'Changes to a volunteer team: a field left out is unchanged, `null` clears it (where it may be empty).',
+  fields: (t) => ({
+    name: t.field({ type: LocalizedLineInput }),
+    description: t.field({ type: LocalizedProseInput }),
+    memberCount: t.int({ validate: count }),
+    foundedYear: t.int({ validate: year }),
+  }),
+});
+
+const TIMES = '`endsAt` not before `startsAt`; the area, if one, is an area of the event\'s station.';
 
 const EventInput = builder.inputType('EventInput', {
-  description: 'A public event. Updates replace all of it.',
+  description: `A new public event of a station. ${TIMES}`,
   fields: (t) => ({
     stationId: t.globalID({ required: true }),
     areaId: t.globalID(),
@@ -37,57 +45,52 @@ const EventInput = builder.inputType('EventInput', {
     startsAt: t.field({ type: 'DateTime', required: true }),
     endsAt: t.field({ type: 'DateTime' }),
   }),
-  validate: z
-    .looseObject({ startsAt: z.date(), endsAt: z.date().nullish() })
-    .refine((e) => e.endsAt == null || e.endsAt >= e.startsAt, { message: 'endsAt must not be before startsAt', path: ['endsAt'] }),
 });
 
-function eventData(input: typeof EventInput.$inferInput) {
-  return {
-    stationId: idFor(input.stationId, 'Station', 'input.stationId'),
-    areaId: input.areaId ? idFor(input.areaId, 'Area', 'input.areaId') : null,
-    kind: input.kind,
-    ...columns('title', input.title),
-    ...columns('description', input.description),
-    ...columns('location', input.location),
-    startsAt: input.startsAt,
-    endsAt: input.endsAt ?? null,
-  };
-}
+const EventPatch = builder.inputType('EventPatch', {
+  description: `Changes to an event: a field left out is unchanged, \`null\` clears it (where it may be empty). ${TIMES}`,
+  fields: (t) => ({
+    areaId: t.globalID(),
+    kind: t.field({ type: EventKindEnum }),
+    title: t.field({ type: LocalizedLineInput }),
+    description: t.field({ type: LocalizedProseInput }),
+    location: t.field({ type: LocalizedLineInput }),
+    startsAt: t.field({ type: 'DateTime' }),
+    endsAt: t.field({ type: 'DateTime' }),
+  }),
+});
+
+const PATCH = 'Changes the fields given; the rest stay as they are. An empty patch changes nothing and is not audited.';
 
 builder.mutationFields((t) => ({
   createVolunteerTeam: t.prismaField({
     type: 'VolunteerTeam',
     authScopes: { editor: true },
     args: { input: t.arg({ type: VolunteerTeamInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const data = teamData(input);
-      const id = await auditedCreate(ctx, 'volunteerTeam.create', 'VolunteerTeam', (tx) => tx.volunteerTeam.create({ data }));
+    resolve: async (query, _root, { input: { stationId, ...fields } }, ctx) => {
+      const id = await createVolunteerTeam(ctx, idFor(stationId, 'Station', 'input.stationId'), fields);
       return ctx.prisma.volunteerTeam.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   updateVolunteerTeam: t.prismaField({
     type: 'VolunteerTeam',
+    description: PATCH,
     authScopes: { editor: true },
-    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: VolunteerTeamInput, required: true }) },
+    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: VolunteerTeamPatch, required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = idFor(args.id, 'VolunteerTeam');
-      const data = teamData(args.input);
-      await auditedUpdate(ctx, 'volunteerTeam.update', 'VolunteerTeam', id, (tx) => tx.volunteerTeam.findUnique({ where: { id } }), (tx) =>
-        tx.volunteerTeam.update({ where: { id }, data }),
-      );
+      await updateVolunteerTeam(ctx, id, args.input);
       return ctx.prisma.volunteerTeam.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   retireVolunteerTeam: t.prismaField({
     type: 'VolunteerTeam',
+    description: 'Disbands a volunteer team: it leaves the public pages.',
     authScopes: { editor: true },
     args: { id: t.arg.globalID({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = idFor(args.id, 'VolunteerTeam');
-      await auditedUpdate(ctx, 'volunteerTeam.retire', 'VolunteerTeam', id, (tx) => tx.volunteerTeam.findUnique({ where: { id } }), (tx, before) =>
-        tx.volunteerTeam.update({ where: { id }, data: { retiredAt: before.retiredAt ?? new Date() } }),
-      );
+      await retireVolunteerTeam(ctx, id);
       return ctx.prisma.volunteerTeam.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -95,22 +98,19 @@ builder.mutationFields((t) => ({
     type: 'Event',
     authScopes: { editor: true },
     args: { input: t.arg({ type: EventInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const data = eventData(input);
-      const id = await auditedCreate(ctx, 'event.create', 'Event', (tx) => tx.event.create({ data }));
+    resolve: async (query, _root, { input: { stationId, areaId, ...fields } }, ctx) => {
+      const id = await createEvent(ctx, idFor(stationId, 'Station', 'input.stationId'), { ...fields, areaId: optionalIdFor(areaId, 'Area', 'input.areaId') });
       return ctx.prisma.event.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   updateEvent: t.prismaField({
     type: 'Event',
+    description: PATCH,
     authScopes: { editor: true },
-    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: EventInput, required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      const id = idFor(args.id, 'Event');
-      const data = eventData(args.input);
-      await auditedUpdate(ctx, 'event.update', 'Event', id, (tx) => tx.event.findUnique({ where: { id } }), (tx) =>
-        tx.event.update({ where: { id }, data }),
-      );
+    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: EventPatch, required: true }) },
+    resolve: async (query, _root, { id: globalId, input: { areaId, ...fields } }, ctx) => {
+      const id = idFor(globalId, 'Event');
+      await updateEvent(ctx, id, { ...fields, areaId: optionalIdFor(areaId, 'Area', 'input.areaId') });
       return ctx.prisma.event.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -121,9 +121,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = idFor(args.id, 'Event');
-      await auditedUpdate(ctx, 'event.retire', 'Event', id, (tx) => tx.event.findUnique({ where: { id } }), (tx, before) =>
-        tx.event.update({ where: { id }, data: { retiredAt: before.retiredAt ?? new Date() } }),
-      );
+      await retireEvent(ctx, id);
       return ctx.prisma.event.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

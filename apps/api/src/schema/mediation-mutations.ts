@@ -1,8 +1,16 @@
 import { CaseSource, CaseStatus } from '@openstation/db';
 import { z } from 'zod';
-import { auditedCreate, auditedUpdate } from '../domain/legacy-audit.ts';
+import { actsFor, stationFilter } from '../domain/access.ts';
+import {
+  createMediationCase,
+  createMediationRoom,
+  retireMediationCase,
+  retireMediationRoom,
+  updateMediationCase,
+  updateMediationRoom,
+} from '../domain/mediation.ts';
 import { builder } from '../builder.ts';
-import { columns, idFor, LocalizedLineInput, LocalizedProseInput, optionalColumns, phone, slug, year } from './inputs.ts';
+import { idFor, LocalizedLineInput, LocalizedProseInput, optionalIdFor, phone, slug, year } from './inputs.ts';
 import { MediationCategoryEnum } from './mediation.ts';
 import { pageSize } from './pagination.ts';
 
@@ -12,9 +20,15 @@ const CaseStatusEnum = builder.enumType(CaseStatus, { name: 'CaseStatus', descri
 const caseReaders = { mediator: true, apiScope: 'mediation:read' } as const;
 
 builder.prismaNode('MediationCase', {
-  description: 'One dispute: category, source, dates and outcome; never the parties\' names. Mediators and `mediation:read` keys.',
+  description:
+    'One dispute: category, source, dates and outcome; never the parties\' names. Mediators of its station, and ' +
+    '`mediation:read` keys of a partner agency of its station.',
   id: { field: 'id' },
-  authScopes: caseReaders,
+  include: { room: { select: { stationId: true } } },
+  authScopes: (mediationCase, { principal }) => {
+    if (!actsFor(principal, mediationCase.room.stationId)) return false;
+    return principal.kind === 'apiClient' ? principal.scopes.includes('mediation:read') : { mediator: true };
+  },
   fields: (t) => ({
     reference: t.exposeString('reference'),
     category: t.expose('category', { type: MediationCategoryEnum }),
@@ -27,7 +41,7 @@ builder.prismaNode('MediationCase', {
 });
 
 const MediationRoomInput = builder.inputType('MediationRoomInput', {
-  description: 'A mediation room. Updates replace all of it.',
+  description: 'A new mediation room of a station.',
   fields: (t) => ({
     stationId: t.globalID({ required: true }),
     slug: t.string({ required: true, validate: slug }),
@@ -37,55 +51,52 @@ const MediationRoomInput = builder.inputType('MediationRoomInput', {
     phone: t.string({ validate: phone }),
     openingHours: t.field({ type: LocalizedLineInput }),
     foundedYear: t.int({ validate: year }),
-    leadMediatorId: t.globalID(),
+    leadMediatorId: t.globalID({ description: 'An officer of the same station.' }),
   }),
 });
 
-function roomData(input: typeof MediationRoomInput.$inferInput) {
-  return {
-    stationId: idFor(input.stationId, 'Station', 'input.stationId'),
-    slug: input.slug,
-    ...columns('name', input.name),
-    ...columns('description', input.description),
-    ...columns('location', input.location),
-    phone: input.phone ?? null,
-    ...optionalColumns('openingHours', input.openingHours),
-    foundedYear: input.foundedYear ?? null,
-    leadMediatorId: input.leadMediatorId ? idFor(input.leadMediatorId, 'Officer', 'input.leadMediatorId') : null,
-  };
-}
+const MediationRoomPatch = builder.inputType('MediationRoomPatch', {
+  description: 'Changes to a mediation room: a field left out is unchanged, `null` clears it (where it may be empty).',
+  fields: (t) => ({
+    slug: t.string({ validate: slug }),
+    name: t.field({ type: LocalizedLineInput }),
+    description: t.field({ type: LocalizedProseInput }),
+    location: t.field({ type: LocalizedLineInput }),
+    phone: t.string({ validate: phone }),
+    openingHours: t.field({ type: LocalizedLineInput }),
+    foundedYear: t.int({ validate: year }),
+    leadMediatorId: t.globalID({ description: 'An officer of the same station.' }),
+  }),
+});
+
+const reference = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'letters, digits and hyphens');
+const DATES = 'Not after today; `closedOn` not before `receivedOn`, and set exactly when the status is RESOLVED or UNRESOLVED.';
 
 const MediationCaseInput = builder.inputType('MediationCaseInput', {
-  description: 'A dispute, without party names. Updates replace all of it.',
+  description: `A dispute, without party names. ${DATES}`,
   fields: (t) => ({
     roomId: t.globalID({ required: true }),
-    reference: t.string({ required: true, validate: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'letters, digits and hyphens') }),
+    reference: t.string({ required: true, validate: reference }),
     category: t.field({ type: MediationCategoryEnum, required: true }),
     source: t.field({ type: CaseSourceEnum, required: true }),
     status: t.field({ type: CaseStatusEnum, required: true }),
     receivedOn: t.field({ type: 'Date', required: true }),
     closedOn: t.field({ type: 'Date' }),
   }),
-  validate: z
-    .looseObject({ status: z.string(), receivedOn: z.date(), closedOn: z.date().nullish() })
-    .refine((c) => c.closedOn == null || c.closedOn >= c.receivedOn, { message: 'closedOn must not be before receivedOn', path: ['closedOn'] })
-    .refine((c) => (c.status === 'RESOLVED' || c.status === 'UNRESOLVED') === (c.closedOn != null), {
-      message: 'closedOn is set exactly when the status is RESOLVED or UNRESOLVED',
-      path: ['closedOn'],
-    }),
 });
 
-function caseData(input: typeof MediationCaseInput.$inferInput) {
-  return {
-    roomId: idFor(input.roomId, 'MediationRoom', 'input.roomId'),
-    reference: input.reference,
-    category: input.category,
-    source: input.source,
-    status: input.status,
-    receivedOn: input.receivedOn,
-    closedOn: input.closedOn ?? null,
-  };
-}
+const MediationCasePatch = builder.inputType('MediationCasePatch', {
+  description: `Changes to a dispute: a field left out is unchanged, \`closedOn: null\` clears the closing date. ${DATES}`,
+  fields: (t) => ({
+    roomId: t.globalID({ description: 'Moves the case to another room of a station you mediate for.' }),
+    reference: t.string({ validate: reference }),
+    category: t.field({ type: MediationCategoryEnum }),
+    source: t.field({ type: CaseSourceEnum }),
+    status: t.field({ type: CaseStatusEnum }),
+    receivedOn: t.field({ type: 'Date' }),
+    closedOn: t.field({ type: 'Date' }),
+  }),
+});
 
 const roomEditors = { editor: true, mediator: true } as const;
 
@@ -94,74 +105,78 @@ builder.queryFields((t) => ({
     type: 'MediationCase',
     cursor: 'id',
     ...pageSize,
-    description: 'Disputes, newest first, optionally of one mediation room.',
+    description: 'Disputes of the stations you act for, newest first, optionally of one mediation room.',
     authScopes: caseReaders,
     args: { roomId: t.arg.globalID() },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.mediationCase.findMany({
+    resolve: (query, _root, args, ctx) => {
+      const stationId = stationFilter(ctx.principal);
+      return ctx.prisma.mediationCase.findMany({
         ...query,
-        where: { retiredAt: null, ...(args.roomId ? { roomId: idFor(args.roomId, 'MediationRoom', 'roomId') } : {}) },
+        where: {
+          retiredAt: null,
+          ...(args.roomId ? { roomId: idFor(args.roomId, 'MediationRoom', 'roomId') } : {}),
+          ...(stationId ? { room: { stationId } } : {}),
+        },
         orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
-      }),
+      });
+    },
   }),
 }));
 
 builder.mutationFields((t) => ({
   createMediationRoom: t.prismaField({
     type: 'MediationRoom',
+    description: 'Adds a mediation room to a station (its editors and mediators).',
     authScopes: roomEditors,
     args: { input: t.arg({ type: MediationRoomInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const data = roomData(input);
-      const id = await auditedCreate(ctx, 'mediationRoom.create', 'MediationRoom', (tx) => tx.mediationRoom.create({ data }));
+    resolve: async (query, _root, { input: { stationId, leadMediatorId, ...fields } }, ctx) => {
+      const id = await createMediationRoom(ctx, idFor(stationId, 'Station', 'input.stationId'), {
+        ...fields,
+        leadMediatorId: optionalIdFor(leadMediatorId, 'Officer', 'input.leadMediatorId'),
+      });
       return ctx.prisma.mediationRoom.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   updateMediationRoom: t.prismaField({
     type: 'MediationRoom',
+    description: 'Changes the fields given; the rest stay as they are. An empty patch changes nothing and is not audited.',
     authScopes: roomEditors,
-    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: MediationRoomInput, required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      const id = idFor(args.id, 'MediationRoom');
-      const data = roomData(args.input);
-      await auditedUpdate(ctx, 'mediationRoom.update', 'MediationRoom', id, (tx) => tx.mediationRoom.findUnique({ where: { id } }), (tx) =>
-        tx.mediationRoom.update({ where: { id }, data }),
-      );
+    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: MediationRoomPatch, required: true }) },
+    resolve: async (query, _root, { id: globalId, input: { leadMediatorId, ...fields } }, ctx) => {
+      const id = idFor(globalId, 'MediationRoom');
+      await updateMediationRoom(ctx, id, { ...fields, leadMediatorId: optionalIdFor(leadMediatorId, 'Officer', 'input.leadMediatorId') });
       return ctx.prisma.mediationRoom.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   retireMediationRoom: t.prismaField({
     type: 'MediationRoom',
+    description: 'Closes a mediation room: it leaves the public pages; its cases stay in the statistics.',
     authScopes: roomEditors,
     args: { id: t.arg.globalID({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = idFor(args.id, 'MediationRoom');
-      await auditedUpdate(ctx, 'mediationRoom.retire', 'MediationRoom', id, (tx) => tx.mediationRoom.findUnique({ where: { id } }), (tx, before) =>
-        tx.mediationRoom.update({ where: { id }, data: { retiredAt: before.retiredAt ?? new Date() } }),
-      );
+      await retireMediationRoom(ctx, id);
       return ctx.prisma.mediationRoom.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   createMediationCase: t.prismaField({
     type: 'MediationCase',
+    description: 'Records a dispute in a room of a station you mediate for (CONFLICT naming `input.reference` for a reference the room already has).',
     authScopes: { mediator: true },
     args: { input: t.arg({ type: MediationCaseInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const data = caseData(input);
-      const id = await auditedCreate(ctx, 'mediationCase.create', 'MediationCase', (tx) => tx.mediationCase.create({ data }));
+    resolve: async (query, _root, { input: { roomId, ...fields } }, ctx) => {
+      const id = await createMediationCase(ctx, { ...fields, roomId: idFor(roomId, 'MediationRoom', 'input.roomId') });
       return ctx.prisma.mediationCase.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   updateMediationCase: t.prismaField({
     type: 'MediationCase',
+    description: 'Changes the fields given; the rest stay as they are. An empty patch changes nothing and is not audited.',
     authScopes: { mediator: true },
-    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: MediationCaseInput, required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      const id = idFor(args.id, 'MediationCase');
-      const data = caseData(args.input);
-      await auditedUpdate(ctx, 'mediationCase.update', 'MediationCase', id, (tx) => tx.mediationCase.findUnique({ where: { id } }), (tx) =>
-        tx.mediationCase.update({ where: { id }, data }),
-      );
+    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: MediationCasePatch, required: true }) },
+    resolve: async (query, _root, { id: globalId, input: { roomId, ...fields } }, ctx) => {
+      const id = idFor(globalId, 'MediationCase');
+      await updateMediationCase(ctx, id, { ...fields, roomId: optionalIdFor(roomId, 'MediationRoom', 'input.roomId') });
       return ctx.prisma.mediationCase.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -172,9 +187,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = idFor(args.id, 'MediationCase');
-      await auditedUpdate(ctx, 'mediationCase.retire', 'MediationCase', id, (tx) => tx.mediationCase.findUnique({ where: { id } }), (tx, before) =>
-        tx.mediationCase.update({ where: { id }, data: { retiredAt: before.retiredAt ?? new Date() } }),
-      );
+      await retireMediationCase(ctx, id);
       return ctx.prisma.mediationCase.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
