@@ -22,7 +22,7 @@ describe('the error catalogue (docs/errors.md)', () => {
     const raised = new Set<string>();
     for (const file of await sources(join(root, 'apps', 'api', 'src'))) {
       const text = await readFile(file, 'utf8');
-      for (const m of text.matchAll(/ClientError\(\s*'([A-Z_]+)'|\bcode: '([A-Z_]+)'/g)) raised.add((m[1] ?? m[2]) as string);
+      for (const m of text.matchAll(/(?:ClientError|RuleError)\(\s*'([A-Z_]+)'|\bcode: '([A-Z_]+)'/g)) raised.add((m[1] ?? m[2]) as string);
     }
     expect(raised.size).toBeGreaterThan(15);
     expect([...raised].filter((code) => !documented.has(code))).toEqual([]);
