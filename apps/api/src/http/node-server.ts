@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServerAdapter } from '@whatwg-node/server';
 import type { FetchHandler, ServerContext } from './context.ts';
@@ -15,13 +15,27 @@ export interface NodeServer {
 }
 
 /**
+ * The response as it goes on the wire: with the standard reason phrase (`200 OK`) when it was
+ * made without one (Node writes the phrase it is given, even an empty one), and with
+ * `Connection: close` once the server is closing, so that keep-alive connections end with it.
+ */
+function onTheWire(response: Response, closing: boolean): Response {
+  const reason = response.statusText || STATUS_CODES[response.status] || '';
+  if (reason === response.statusText && !closing) return response;
+  const headers = new Headers(response.headers);
+  if (closing) headers.set('connection', 'close');
+  return new Response(response.body, { status: response.status, statusText: reason, headers });
+}
+
+/**
  * The server's one Node adapter: `handle` on `node:http` through `createServerAdapter`, the
  * way graphql-yoga serves itself. Handlers get the Node request as `context.req`.
  */
 export function serveOnNode(handle: FetchHandler): NodeServer {
   const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
   const adapter = createServerAdapter<ServerContext>((request, context) => {
-    const answer = Promise.resolve(handle(request, context));
+    const answer = Promise.resolve(handle(request, context)).then((response) => onTheWire(response, closing));
     const settled: Promise<unknown> = answer.catch(() => undefined).finally(() => inFlight.delete(settled));
     inFlight.add(settled);
     return answer;
@@ -37,6 +51,7 @@ export function serveOnNode(handle: FetchHandler): NodeServer {
         });
       }),
     async close(graceMs) {
+      closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), graceMs);
