@@ -37,7 +37,7 @@ export interface RouterOptions {
   onError?: (request: Request, error: unknown) => void;
 }
 
-/** What {@link allowed} answers for a route's methods. */
+/** The `Allow` header of a route that takes `methods`. */
 function allowHeader(methods: readonly string[]): string {
   return [...new Set(methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])))].join(', ');
 }
