@@ -1,16 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@openstation/db';
 import { seedDemoData } from '@openstation/db/seed';
-import { isFindOfficerPath, isSurveySubmitPath } from '@openstation/portal/routes';
+import { FIND_OFFICER_PATH, SURVEY_SUBMIT_PATH } from '@openstation/site/routes';
 import type { TestProject } from 'vitest/node';
+import type { FetchHandler } from '../../apps/api/src/http/context.ts';
+import { serveOnNode } from '../../apps/api/src/http/node-server.ts';
+import { createRouter } from '../../apps/api/src/http/router.ts';
+import { createStaticHandler } from '../../apps/api/src/http/static.ts';
 import { buildPortal } from '../../apps/api/src/portal-build.ts';
-import { createStaticHandler } from '../../apps/api/src/static.ts';
 import { createStaffPrincipals } from '../support/principals.ts';
 import { STATION_WITHOUT_OPEN_SURVEY } from './fixtures.ts';
 
@@ -60,15 +63,18 @@ async function astroCheck(apiUrl: string): Promise<{ code: number | null; output
   return { code, output: output.join(''), ms: Math.round(performance.now() - started) };
 }
 
-async function proxy(url: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const post = req.method === 'POST';
-  const chunks: Buffer[] = [];
-  if (post) for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = post ? Buffer.concat(chunks) : undefined;
-  const headers: Record<string, string> = post ? { 'content-type': req.headers['content-type'] ?? '' } : {};
-  const answer = await fetch(url, { method: req.method ?? 'GET', redirect: 'manual', headers, ...(body ? { body } : {}) });
-  res.writeHead(answer.status, Object.fromEntries(answer.headers));
-  res.end(Buffer.from(await answer.arrayBuffer()));
+/** Sends a request on to `origin` as a reverse proxy would (the form routes' bodies included) and answers what it answers. */
+function proxyTo(origin: string): FetchHandler {
+  return async (request) => {
+    const url = new URL(request.url);
+    const post = request.method === 'POST';
+    return fetch(`${origin}${url.pathname}${url.search}`, {
+      method: request.method,
+      redirect: 'manual',
+      headers: post ? { 'content-type': request.headers.get('content-type') ?? '' } : {},
+      ...(post ? { body: await request.arrayBuffer() } : {}),
+    });
+  };
 }
 
 /**
@@ -131,17 +137,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   const apiOrigin = `http://127.0.0.1:${apiPort}`;
   const apiUrl = `${apiOrigin}/graphql`;
-  const portal = createStaticHandler(() => outDir);
   // A static host in front of the API, as a reverse proxy would be: /graphql and the
   // find-officer and survey forms' routes go to the API process, everything else is the built files.
-  const server: Server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const toApi = isFindOfficerPath(path) || isSurveySubmitPath(path) || path === '/graphql';
-    const served = toApi ? proxy(`${apiOrigin}${req.url ?? '/'}`, req, res) : portal(req, res);
-    served.catch(() => res.writeHead(500).end());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const proxy = proxyTo(apiOrigin);
+  const host = serveOnNode(
+    createRouter({
+      routes: ['/graphql', FIND_OFFICER_PATH, SURVEY_SUBMIT_PATH].map((path) => ({ path, handle: proxy })),
+      fallback: createStaticHandler(() => outDir),
+    }),
+  );
+  const origin = `http://127.0.0.1:${await host.listen(0, '127.0.0.1')}`;
   const ms = await buildPortal({ portalDir: join(root, 'apps/portal'), apiUrl, site: origin, outDir }).done;
   project.provide('portalOrigin', origin);
   project.provide('portalApiUrl', apiUrl);
@@ -150,8 +155,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('portalBuildMs', ms);
   project.provide('astroCheck', await astroCheck(apiUrl));
   return async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
+    await host.close(0);
     const exited = new Promise((resolve) => api.once('exit', resolve));
     api.kill('SIGTERM');
     await exited;

@@ -52,9 +52,14 @@ async function stationCount(port: number): Promise<number> {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('pnpm start on the embedded database', () => {
-  it('creates, migrates and seeds a new database, serves GraphQL and GraphiQL, and stops cleanly on SIGTERM', async () => {
+  it('creates, migrates and seeds a new database, serves GraphQL, GraphiQL, /health and /ready, and stops cleanly on SIGTERM', async () => {
     const server = await startServer(4310);
     expect(await stationCount(server.port)).toBe(5);
+    const health = await fetch(`http://127.0.0.1:${server.port}/health`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`http://127.0.0.1:${server.port}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', database: 'ok', pendingMigrations: [], portal: { build: null, webhook: null } });
     const graphiql = await fetch(`http://127.0.0.1:${server.port}/graphql`, { headers: { accept: 'text/html' } });
     expect(graphiql.headers.get('content-type')).toContain('text/html');
     expect(await graphiql.text()).not.toMatch(/unpkg\.com|cdn\.jsdelivr/);

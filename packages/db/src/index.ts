@@ -4,3 +4,4 @@ export { type DatabaseTarget, DEFAULT_PGLITE_DIR, parseDatabaseUrl, redact } fro
 export { Prisma, PrismaClient } from './generated/prisma/client.ts';
 export * from './generated/prisma/enums.ts';
 export { DEFAULT_QUESTIONNAIRE, type QuestionTemplate } from './survey/questionnaire.ts';
+export { pendingMigrations, pingDatabase } from './status.ts';

@@ -18,7 +18,8 @@ export interface MigrateResult {
   applied: string[];
 }
 
-const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../../prisma/migrations', import.meta.url));
+/** The repository's `prisma/migrations`: what {@link applyMigrations} applies unless told otherwise. */
+export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../../prisma/migrations', import.meta.url));
 
 
 async function run(factory: OwnedAdapterFactory, options: MigrateOptions): Promise<MigrateResult> {

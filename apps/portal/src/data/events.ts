@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type ApiSource, queryAll } from './client.ts';
-import { localId, TEXT, Text } from './text.ts';
+import { localId } from '@openstation/site/global-id';
+import { TEXT, Text } from './text.ts';
 
 const QUERY = `query Events($first: Int!, $after: String) {
   events(first: $first, after: $after, upcoming: true) {

@@ -10,4 +10,4 @@ export { loadServices, type Service } from './services.ts';
 export { loadStations, type Station } from './stations.ts';
 export { loadSurveyResults, type SurveyResults } from './survey-results.ts';
 export { loadSurveys, type Survey, type SurveyQuestion } from './surveys.ts';
-export { localId, type Text, type TextList } from './text.ts';
+export { type Text, type TextList } from './text.ts';

@@ -9,10 +9,3 @@ export type TextList = z.infer<typeof TextList>;
 
 /** GraphQL selection for {@link Text}. */
 export const TEXT = '{ zh en }';
-
-/** The number inside a Relay global id (`base64("Officer:12")` → `"12"`). */
-export function localId(globalId: string): string {
-  const decoded = Buffer.from(globalId, 'base64').toString('utf8');
-  const id = decoded.split(':')[1];
-  return id && /^\d+$/.test(id) ? id : globalId;
-}

@@ -1,5 +1,5 @@
 import rss from '@astrojs/rss';
-import { type Lang, localePath, t } from '../i18n/index.ts';
+import { type Lang, localePath, t } from '@openstation/site/i18n';
 import { plain } from './localized.ts';
 import { stationBundle } from './site-data.ts';
 

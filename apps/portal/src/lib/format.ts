@@ -1,4 +1,4 @@
-import { type Lang, t } from '../i18n/index.ts';
+import { type Lang, t } from '@openstation/site/i18n';
 
 const locales: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB' };
 

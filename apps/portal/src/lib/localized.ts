@@ -1,5 +1,5 @@
 import type { Text, TextList } from '../data/text.ts';
-import type { Lang } from '../i18n/index.ts';
+import type { Lang } from '@openstation/site/i18n';
 
 export interface Picked<T> {
   value: T;

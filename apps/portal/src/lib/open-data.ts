@@ -1,4 +1,4 @@
-import type { UiKey } from '../i18n/index.ts';
+import type { UiKey } from '@openstation/site/i18n';
 import type { SiteData } from './site-data.ts';
 import { SURVEY_CAMPAIGNS, SURVEY_RESULTS } from './survey-open-data.ts';
 

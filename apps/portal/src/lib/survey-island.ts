@@ -1,5 +1,5 @@
 import { Client, fetchExchange } from '@urql/core';
-import { SUBMIT_SURVEY_MUTATION, surveySubmission } from './routes.ts';
+import { SUBMIT_SURVEY_MUTATION, surveySubmission } from '@openstation/site/survey-form';
 
 /** What the page gives the script: the messages in its language, by error code. */
 export interface SurveyIslandMessages {

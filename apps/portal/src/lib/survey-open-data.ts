@@ -1,4 +1,4 @@
-import { localId } from '../data/text.ts';
+import { localId } from '@openstation/site/global-id';
 import type { Row, Table } from './open-data.ts';
 import type { ClosedSurvey, SiteData } from './site-data.ts';
 import { isLowSample } from './survey-caveat.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { label } from '../../../i18n/index.ts';
+import { label } from '@openstation/site/i18n';
 import { siteData } from '../../../lib/site-data.ts';
 import { officerVCard } from '../../../lib/vcard.ts';
 

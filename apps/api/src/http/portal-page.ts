@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { htmlLang, type Lang, localePath, t } from '@openstation/portal/i18n';
+import { htmlLang, type Lang, localePath, t } from '@openstation/site/i18n';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -1,51 +1,11 @@
-import { type Lang, localePath } from '../i18n/index.ts';
-
 /**
- * The portal's addresses that other programs build too (the API's `/find-officer` route
- * redirects to them): one rule, imported by both, so they cannot drift apart.
+ * @packageDocumentation
+ * The survey form's codec: the names of its fields and how they become the
+ * `submitSurveyResponse` input. The portal's form and its script, and the API's
+ * no-JavaScript route, all read a form through this one file.
  */
 
-/** The list of a station's areas and officers (`/qianling/officers/`, `/en/qianling/officers/`). */
-export function officersPath(lang: Lang, stationSlug: string): string {
-  return localePath(lang, `/${stationSlug}/officers/`);
-}
-
-/** The officers serving one area; `areaId` is the area's number (its database id). */
-export function areaOfficersPath(lang: Lang, stationSlug: string, areaId: string | number): string {
-  return localePath(lang, `/${stationSlug}/officers/${areaId}/`);
-}
-
-/**
- * Where the "type your community or village" form goes. The API process answers it; on a
- * static host the portal's own page at this address points to the lists instead.
- */
-export const FIND_OFFICER_PATH = '/find-officer';
-
-/** Whether a request path is the find-officer route (with or without the trailing slash). */
-export function isFindOfficerPath(path: string): boolean {
-  return path === FIND_OFFICER_PATH || path === `${FIND_OFFICER_PATH}/`;
-}
-
-/** The longest place name the form accepts. */
-export const PLACE_MAX_LENGTH = 100;
-
-/** Where the survey form posts (`application/x-www-form-urlencoded`); the API process answers it. */
-export const SURVEY_SUBMIT_PATH = '/survey/submit';
-
-/** Whether a request path is the survey form's route (with or without the trailing slash). */
-export function isSurveySubmitPath(path: string): boolean {
-  return path === SURVEY_SUBMIT_PATH || path === `${SURVEY_SUBMIT_PATH}/`;
-}
-
-/** A station's survey form (`/qiandeng/survey/`). */
-export function surveyPath(lang: Lang, stationSlug: string): string {
-  return localePath(lang, `/${stationSlug}/survey/`);
-}
-
-/** The page a successful submission lands on. */
-export function surveyThanksPath(lang: Lang, stationSlug: string): string {
-  return localePath(lang, `/${stationSlug}/survey/thanks/`);
-}
+import { globalId } from './global-id.ts';
 
 /** The question types of a survey, as the API names them. */
 export type SurveyAnswerType = 'SCALE5' | 'YES_NO' | 'SINGLE_CHOICE' | 'FREE_TEXT';
@@ -112,7 +72,7 @@ export function surveySubmission(fields: Iterable<[string, string]>): SurveySubm
   const area = get('area');
   if (area) {
     if (!WHOLE_NUMBER.test(area)) return null;
-    input.areaId = btoa(`Area:${Number(area)}`);
+    input.areaId = globalId('Area', Number(area));
   }
   const website = all.find(([n]) => n === 'website')?.[1];
   if (website) input.website = website;

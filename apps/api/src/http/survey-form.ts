@@ -1,27 +1,19 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
-import { type Lang, localePath, t, type UiKey } from '@openstation/portal/i18n';
-import { SUBMIT_SURVEY_MUTATION, SURVEY_SUBMIT_PATH, type SurveySubmission, surveyPath, surveySubmission, surveyThanksPath } from '@openstation/portal/routes';
+import { type Lang, localePath, t, type UiKey } from '@openstation/site/i18n';
+import { surveyPath, surveyThanksPath } from '@openstation/site/routes';
+import { SUBMIT_SURVEY_MUTATION, type SurveySubmission, surveySubmission } from '@openstation/site/survey-form';
+import type { ServerContext } from './context.ts';
+import { firstErrorCode, graphqlInProcess, type InProcessApi } from './graphql-in-process.ts';
 import { esc, htmlResponse, portalPage, stylesheets } from './portal-page.ts';
 
 /** The largest form body the route reads, in bytes. */
 export const SURVEY_FORM_MAX_BYTES = 64 * 1024;
 
-/** Where the route hands the submission: the GraphQL server, called in-process (`createApi(…)`). */
-export interface SurveyFormApi {
-  fetch(request: Request, serverContext: { req?: { socket?: { remoteAddress?: string } } }): Response | Promise<Response>;
-}
-
 export interface SurveyFormOptions {
-  api: SurveyFormApi;
+  /** Where the route hands the submission: the GraphQL server, called in-process. */
+  api: InProcessApi;
   /** The built portal (`apps/portal/dist`): pages link its stylesheet when it exists. */
   portalRoot?: () => string;
   maxBytes?: number;
-}
-
-/** The client the request came from, as the GraphQL path sees it (for the survey rate limit). */
-export interface SurveyFormClient {
-  remoteAddress?: string;
 }
 
 /** The message shown for each error code; anything else is {@link FALLBACK}. */
@@ -85,16 +77,15 @@ async function readBody(request: Request, max: number): Promise<string> {
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-interface GraphQLAnswer {
-  data?: { submitSurveyResponse?: { campaign: { station: { slug: string } } } | null } | null;
-  errors?: { extensions?: { code?: unknown } }[];
+interface Receipt {
+  submitSurveyResponse?: { campaign: { station: { slug: string } } } | null;
 }
 
 /**
  * `POST /survey/submit`: the portal's survey form without JavaScript. Reads the
  * url-encoded form (at most {@link SURVEY_FORM_MAX_BYTES}), submits it through the
- * `submitSurveyResponse` mutation of `api` in-process, with the client's address as the
- * GraphQL path sees it, and answers 303 to the station's thanks page, or a page in the
+ * `submitSurveyResponse` mutation of `api` in-process, as the client (so its submission
+ * limit and budget apply), and answers 303 to the station's thanks page, or a page in the
  * portal's look saying what went wrong (400, 404, 409, 413, 415, 429). Neither the code nor
  * any answer is logged or shown back.
  */
@@ -114,8 +105,7 @@ export function createSurveyForm({ api, portalRoot, maxBytes = SURVEY_FORM_MAX_B
     return htmlResponse(STATUS[code] ?? 400, page, headers);
   }
 
-  async function fetch(request: Request, client: SurveyFormClient = {}): Promise<Response> {
-    if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST' } });
+  async function fetch(request: Request, context: ServerContext): Promise<Response> {
     const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/x-www-form-urlencoded') return refusal('zh', null, 'UNSUPPORTED');
     let form: URLSearchParams;
@@ -130,45 +120,18 @@ export function createSurveyForm({ api, portalRoot, maxBytes = SURVEY_FORM_MAX_B
     const slug = SLUG.test(stationField) ? stationField : null;
     const input: SurveySubmission | null = surveySubmission(form);
     if (!input) return refusal(lang, slug, 'BAD_REQUEST');
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
-    const forwarded = request.headers.get('x-forwarded-for');
-    if (forwarded) headers['x-forwarded-for'] = forwarded;
-    const answer = await api.fetch(
-      new Request('http://openstation/graphql', { method: 'POST', headers, body: JSON.stringify({ query: SUBMIT_SURVEY_MUTATION, variables: { input } }) }),
-      { req: { socket: client.remoteAddress === undefined ? {} : { remoteAddress: client.remoteAddress } } },
-    );
-    const result = (await answer.json()) as GraphQLAnswer;
-    const receipt = result.data?.submitSurveyResponse;
+    const { answer, response } = await graphqlInProcess<Receipt>(api, { request, context }, SUBMIT_SURVEY_MUTATION, { input });
+    const receipt = answer.data?.submitSurveyResponse;
     if (receipt) {
       return new Response(null, { status: 303, headers: { location: surveyThanksPath(lang, receipt.campaign.station.slug), 'cache-control': 'no-cache' } });
     }
-    const code = result.errors?.[0]?.extensions?.code;
-    const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' ? code : 'UNAVAILABLE';
-    const retryAfter = answer.headers.get('retry-after');
+    const code = firstErrorCode(answer);
+    const known = code !== null && code !== 'INTERNAL_SERVER_ERROR' ? code : 'UNAVAILABLE';
+    const retryAfter = response.headers.get('retry-after');
     return refusal(lang, slug, known, retryAfter ? { 'retry-after': retryAfter } : {});
   }
 
-  /** The same route for `node:http` (`server.ts`): the socket's address is passed on as GraphQL requests pass it. */
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const method = req.method ?? 'GET';
-    const hasBody = method !== 'GET' && method !== 'HEAD';
-    const request = new Request(new URL(req.url ?? SURVEY_SUBMIT_PATH, 'http://openstation'), {
-      method,
-      headers,
-      ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
-    });
-    const response = await fetch(request, req.socket.remoteAddress === undefined ? {} : { remoteAddress: req.socket.remoteAddress });
-    const unread = hasBody && !req.complete;
-    if (unread) req.resume();
-    res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...(unread ? { connection: 'close' } : {}) });
-    res.end(Buffer.from(await response.arrayBuffer()));
-  }
-
-  return { fetch, handle };
+  return { fetch };
 }
 
 export type SurveyForm = ReturnType<typeof createSurveyForm>;

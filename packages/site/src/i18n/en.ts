@@ -1,4 +1,4 @@
-/** Every UI string of the portal, in English: the key source the other languages translate. */
+/** Every UI string of the portal (and of the API's pages), in English: the key source the other languages translate. */
 export const en = {
   'site.name': 'OpenStation',
   'site.tagline': 'Community police stations report to the people they serve',
@@ -84,6 +84,8 @@ export const en = {
   'find.tooLong': 'The name you typed is too long (at most {max} characters).',
   'find.allAreas': 'All communities and villages of {station}',
   'find.static': 'Typing a name to find your officer needs the OpenStation server. On this copy of the portal, choose your station and then your community or village from its list.',
+  'find.busy': 'Too many searches came from your connection. Please try again in a minute.',
+  'find.unavailable': 'The search does not work right now. Please try again later.',
 
   'reports.title': 'Quarterly reports',
   'reports.intro': 'The station reports its work to residents every quarter. Newest first.',

@@ -1,13 +1,16 @@
-import { areaOfficersPath, officersPath } from '@openstation/portal/routes';
+import { areaOfficersPath, officersPath } from '@openstation/site/routes';
 import { describe, expect, it } from 'vitest';
-import { useTestApi } from '../../../tests/support/test-api.ts';
-import { createFindOfficer } from '../src/find-officer.ts';
+import { useTestApi } from '../../../../tests/support/test-api.ts';
+import { clientContext } from '../../src/http/context.ts';
+import { createFindOfficer } from '../../src/http/find-officer.ts';
+import { budgetState, type CostBucketStore } from '../../src/limits/bucket.ts';
+import { createApi } from '../../src/yoga.ts';
 
 const t = useTestApi();
 
 async function find(query: Record<string, string>, method = 'GET'): Promise<Response> {
-  const route = createFindOfficer({ prisma: t.db.prisma });
-  return route.fetch(new Request(`http://portal/find-officer?${new URLSearchParams(query).toString()}`, { method }));
+  const route = createFindOfficer({ api: t.api });
+  return route.fetch(new Request(`http://portal/find-officer?${new URLSearchParams(query).toString()}`, { method }), clientContext('192.0.2.1'));
 }
 
 async function areaId(nameZh: string): Promise<number> {
@@ -83,8 +86,52 @@ describe('GET /find-officer (the portal’s no-JavaScript place search)', () => 
     expect(response.headers.get('location')).toBe('/en/zhuze/officers/');
   });
 
-  it('only answers GET and HEAD', async () => {
-    expect((await find({ station: 'qianling', place: '杨家' }, 'POST')).status).toBe(405);
+  it('answers HEAD like GET', async () => {
     expect((await find({ station: 'qianling', place: '杨家' }, 'HEAD')).status).toBe(303);
+  });
+});
+
+describe('GET /find-officer goes through the GraphQL API in-process', () => {
+  /** A budget store that records who was charged and refuses everything once `refuse` is set. */
+  function recordingStore() {
+    const charged: string[] = [];
+    const state = { refuse: false };
+    const store: CostBucketStore = {
+      take: async (key, capacity, cost) => {
+        charged.push(key);
+        return state.refuse ? budgetState(capacity, capacity, 60_000, false, cost) : budgetState(cost, capacity, 60_000, true, cost);
+      },
+      close: async () => {},
+    };
+    return { charged, state, store };
+  }
+
+  const search = (route: ReturnType<typeof createFindOfficer>, address: string, headers: Record<string, string> = {}) =>
+    route.fetch(new Request(`http://portal/find-officer?station=qianling&place=${encodeURIComponent('杨家')}`, { headers }), clientContext(address));
+
+  it('charges the searching client’s cost budget, by socket address or, behind a trusted proxy, X-Forwarded-For', async () => {
+    const { charged, store } = recordingStore();
+    const rateLimit = { store, anonymousBudget: 10_000, staffBudget: 10_000, exemptLoopback: true };
+    const direct = createFindOfficer({ api: createApi({ prisma: t.db.prisma, rateLimit: { ...rateLimit, trustProxy: false } }) });
+    expect((await search(direct, '192.0.2.50')).status).toBe(303);
+    expect(charged).toEqual(['ip:192.0.2.50']);
+    expect((await search(direct, '127.0.0.1')).status).toBe(303);
+    expect(charged).toHaveLength(1);
+    const proxied = createFindOfficer({ api: createApi({ prisma: t.db.prisma, rateLimit: { ...rateLimit, trustProxy: true } }) });
+    expect((await search(proxied, '127.0.0.1', { 'x-forwarded-for': '203.0.113.7' })).status).toBe(303);
+    expect(charged).toEqual(['ip:192.0.2.50', 'ip:203.0.113.7']);
+  });
+
+  it('answers 429 with Retry-After and a page saying so once the budget is spent', async () => {
+    const { state, store } = recordingStore();
+    const route = createFindOfficer({ api: createApi({ prisma: t.db.prisma, rateLimit: { store, anonymousBudget: 10_000, staffBudget: 10_000, trustProxy: false, exemptLoopback: true } }) });
+    state.refuse = true;
+    const response = await search(route, '192.0.2.51');
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    const html = await response.text();
+    expect(html).toContain('data-code="RATE_LIMITED"');
+    expect(html).toContain('查询太多');
+    expect(html).toContain(`href="${officersPath('zh', 'qianling')}"`);
   });
 });

@@ -86,6 +86,8 @@ export const zh: Record<UiKey, string> = {
   'find.tooLong': '输入的名称太长（最多{max}个字）。',
   'find.allAreas': '{station}全部社区和村',
   'find.static': '输入名称查找民警需要开放警务站的服务器。在这个门户副本上，请先选择派出所，再在列表中选择您的社区或村。',
+  'find.busy': '您的网络发出的查询太多，请一分钟后再试。',
+  'find.unavailable': '查询暂时无法使用，请稍后再试。',
 
   'reports.title': '季度工作报告',
   'reports.intro': '派出所每季度向群众报告一次工作。按时间倒序排列。',

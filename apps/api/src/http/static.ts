@@ -1,10 +1,12 @@
-import { createReadStream } from 'node:fs';
+import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
+const HTML = 'text/html; charset=utf-8';
+const TEXT = 'text/plain; charset=utf-8';
+
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
+  '.html': HTML,
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
@@ -12,7 +14,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.csv': 'text/csv; charset=utf-8',
   '.vcf': 'text/vcard; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
+  '.txt': TEXT,
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
@@ -35,37 +37,31 @@ async function fileAt(path: string): Promise<{ path: string; size: number } | nu
   }
 }
 
+function plain(status: number, headers: Record<string, string> = {}, body: string | null = null): Response {
+  return new Response(body, { status, headers });
+}
+
 /**
  * Serves a built static site (the portal's `dist/`) from `root`: `index.html` for directories,
  * a redirect to the trailing-slash address, `404.html` when nothing matches, and a
- * "being built" page while `root` does not exist yet.
+ * "being built" page while `root` does not exist yet. Paths never leave `root`.
  */
 export function createStaticHandler(root: () => string) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
+  return async (request: Request): Promise<Response> => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, { allow: 'GET, HEAD' });
     const base = root();
-    const url = new URL(req.url ?? '/', 'http://portal');
+    const url = new URL(request.url);
     let pathname: string;
     try {
       pathname = decodeURIComponent(url.pathname);
     } catch {
-      res.writeHead(400).end();
-      return;
+      return plain(400);
     }
     const target = normalize(join(base, pathname));
-    if (target !== base && !target.startsWith(base + sep)) {
-      res.writeHead(404).end();
-      return;
-    }
+    if (target !== base && !target.startsWith(base + sep)) return plain(404);
     let found = await fileAt(target);
     if (!found && (await fileAt(join(target, 'index.html')))) {
-      if (!pathname.endsWith('/')) {
-        res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-        return;
-      }
+      if (!pathname.endsWith('/')) return plain(301, { location: `${url.pathname}/${url.search}` });
       found = await fileAt(join(target, 'index.html'));
     }
     let status = 200;
@@ -73,25 +69,17 @@ export function createStaticHandler(root: () => string) {
       found = await fileAt(join(base, '404.html'));
       status = 404;
       if (!found && !(await stat(base).catch(() => null))) {
-        res.writeHead(503, { 'content-type': TYPES['.html'], 'retry-after': '5' }).end(BUILDING_PAGE);
-        return;
+        return plain(503, { 'content-type': HTML, 'retry-after': '5' }, BUILDING_PAGE);
       }
-      if (!found) {
-        res.writeHead(404, { 'content-type': TYPES['.txt'] }).end('Not found');
-        return;
-      }
+      if (!found) return plain(404, { 'content-type': TEXT }, 'Not found');
     }
     const immutable = pathname.startsWith('/_astro/');
-    res.writeHead(status, {
+    const headers = {
       'content-type': TYPES[extname(found.path)] ?? 'application/octet-stream',
-      'content-length': found.size,
+      'content-length': String(found.size),
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    createReadStream(found.path).pipe(res);
+    };
+    return new Response(request.method === 'HEAD' ? null : await openAsBlob(found.path), { status, headers });
   };
 }

@@ -1,8 +1,15 @@
+/**
+ * @packageDocumentation
+ * The UI strings of the portal and of the pages the API renders in its look: one file per
+ * language, English (`en.ts`) the key source, and the helpers that pick and fill them in.
+ */
+
 import { en, type UiKey } from './en.ts';
 import { zh } from './zh.ts';
 
 /** The portal's languages: Chinese at `/`, English under `/en/`. */
 export type Lang = 'zh' | 'en';
+/** Every {@link Lang}, Chinese first. */
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 const strings: Record<Lang, Record<UiKey, string>> = { zh, en };
@@ -33,4 +40,5 @@ export function neutralPath(path: string): string {
   return path.startsWith('/en/') ? path.slice(3) : path === '/en' ? '/' : path;
 }
 
+/** The name of a UI string: a key of `en.ts`. */
 export type { UiKey };

@@ -1,0 +1,48 @@
+import { FIND_OFFICER_PATH, SURVEY_SUBMIT_PATH } from '@openstation/site/routes';
+import type { PortalUpdatesStatus } from '../portal-updates.ts';
+import type { FetchHandler } from './context.ts';
+import { createFindOfficer } from './find-officer.ts';
+import type { InProcessApi } from './graphql-in-process.ts';
+import { createHealthRoutes, type ReadinessProbe } from './health.ts';
+import { createRouter, type Mount } from './router.ts';
+import { createStaticHandler } from './static.ts';
+import { createSurveyForm } from './survey-form.ts';
+
+export interface HttpAppOptions {
+  /** The GraphQL server (`createApi(…)`): served at `/graphql`, and called in-process by the form routes. */
+  api: InProcessApi;
+  /** What `/ready` checks. */
+  database: ReadinessProbe;
+  /** The built portal (`apps/portal/dist`), served at `/`. */
+  portalRoot: () => string;
+  /** Reported by `/ready`. */
+  portalStatus?: () => PortalUpdatesStatus;
+  /**
+   * Apps served under their own prefix, each a fetch handler that sees the full URL; the staff
+   * console goes here: `mounts: [{ prefix: '/staff/', handle: staffConsole }]`.
+   */
+  mounts?: readonly Mount[];
+}
+
+/**
+ * Every HTTP route of the server, as one fetch handler: `/graphql` (Yoga), `/health`, `/ready`,
+ * the portal's form routes (`/find-officer`, `/survey/submit`), the `mounts`, and the built
+ * portal for every other path. No side effects: tests call `app(new Request(…), context)`.
+ */
+export function createHttpApp({ api, database, portalRoot, portalStatus, mounts = [] }: HttpAppOptions): FetchHandler {
+  const { health, ready } = createHealthRoutes({ database, ...(portalStatus ? { portalStatus } : {}) });
+  const findOfficer = createFindOfficer({ api, portalRoot });
+  const surveyForm = createSurveyForm({ api, portalRoot });
+  return createRouter({
+    routes: [
+      { path: '/graphql', handle: (request, context) => api.fetch(request, context) },
+      { path: '/health', methods: ['GET'], handle: health },
+      { path: '/ready', methods: ['GET'], handle: ready },
+      { path: FIND_OFFICER_PATH, methods: ['GET'], handle: findOfficer.fetch },
+      { path: SURVEY_SUBMIT_PATH, methods: ['POST'], handle: surveyForm.fetch },
+    ],
+    mounts,
+    fallback: createStaticHandler(portalRoot),
+    onError: (request, error) => console.error(`Could not serve ${request.method} ${new URL(request.url).pathname}:`, error),
+  });
+}

@@ -1,0 +1,94 @@
+import type { FetchHandler, ServerContext } from './context.ts';
+
+// A route table, not a router library: the server has a handful of fixed paths (no
+// parameters), one prefix mount per embedded app and the portal's files for everything else.
+// Libraries (hono, itty-router) would replace the Node adapter's server context, which Yoga
+// and the form routes read the client's address from, with their own context object, and
+// hono's mount strips the prefix that the staff console's own routes expect to see.
+
+/** One fixed path. */
+export interface Route {
+  /** The path, matched exactly; the same path with one trailing slash matches too. */
+  path: string;
+  /**
+   * The methods it answers (GET implies HEAD); any other answers 405 with `Allow`. Omitted,
+   * every method reaches the handler (Yoga answers its own 405s and CORS preflights).
+   */
+  methods?: readonly string[];
+  handle: FetchHandler;
+}
+
+/**
+ * An app served under a path prefix, e.g. the staff console at `/staff/`: every path under
+ * the prefix reaches `handle` with the full, unchanged URL; the prefix without its trailing
+ * slash redirects (308) to it.
+ */
+export interface Mount {
+  prefix: `/${string}/`;
+  handle: FetchHandler;
+}
+
+export interface RouterOptions {
+  routes: readonly Route[];
+  mounts?: readonly Mount[];
+  /** Every other path (the built portal). */
+  fallback: FetchHandler;
+  /** Told of an error a handler threw; the client gets a bare 500. */
+  onError?: (request: Request, error: unknown) => void;
+}
+
+/** The `Allow` header of a route that takes `methods`. */
+function allowHeader(methods: readonly string[]): string {
+  return [...new Set(methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])))].join(', ');
+}
+
+/** A HEAD request's answer: the same status and headers, no body. */
+async function withoutBody(response: Response): Promise<Response> {
+  await response.body?.cancel();
+  return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+function allowed(route: Route, method: string): boolean {
+  if (!route.methods) return true;
+  return route.methods.includes(method) || (method === 'HEAD' && route.methods.includes('GET'));
+}
+
+/**
+ * The one router of the HTTP server: a fetch handler that picks a {@link Route} by exact path,
+ * else a {@link Mount} by prefix, else `fallback`, and passes the request and the server
+ * context on unchanged.
+ */
+export function createRouter({ routes, mounts = [], fallback, onError }: RouterOptions): FetchHandler {
+  const byPath = new Map<string, Route>();
+  for (const route of routes) {
+    byPath.set(route.path, route);
+    if (route.path !== '/') byPath.set(`${route.path}/`, route);
+  }
+
+  function pick(request: Request, url: URL): FetchHandler {
+    const route = byPath.get(url.pathname);
+    if (route) {
+      if (!route.methods) return route.handle;
+      if (!allowed(route, request.method)) {
+        return () => new Response(null, { status: 405, headers: { allow: allowHeader(route.methods ?? []) } });
+      }
+      return request.method === 'HEAD' ? async (r, c) => withoutBody(await route.handle(r, c)) : route.handle;
+    }
+    for (const mount of mounts) {
+      if (url.pathname.startsWith(mount.prefix)) return mount.handle;
+      if (url.pathname === mount.prefix.slice(0, -1)) {
+        return () => new Response(null, { status: 308, headers: { location: `${mount.prefix}${url.search}` } });
+      }
+    }
+    return fallback;
+  }
+
+  return async (request: Request, context: ServerContext): Promise<Response> => {
+    try {
+      return await pick(request, new URL(request.url))(request, context);
+    } catch (error) {
+      onError?.(request, error);
+      return new Response('Internal server error', { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    }
+  };
+}

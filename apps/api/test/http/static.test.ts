@@ -1,0 +1,89 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHttpApp } from '../../src/http/app.ts';
+import { clientContext } from '../../src/http/context.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'openstation-static-'));
+const dist = join(scratch, 'dist');
+const files: Record<string, string> = {
+  'index.html': '<h1>home</h1>',
+  'zhuze/index.html': '<h1>zhuze</h1>',
+  '404.html': '<h1>missing</h1>',
+  '_astro/Base.abc.css': 'body{}',
+  'vcard/zhuze/1.vcf': 'BEGIN:VCARD',
+};
+for (const [path, text] of Object.entries(files)) {
+  mkdirSync(join(dist, path, '..'), { recursive: true });
+  writeFileSync(join(dist, path), text);
+}
+writeFileSync(join(scratch, 'secret.txt'), 'not for the web');
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The server's router with stand-ins for the API and the database: only the portal's files are real. */
+function appServing(root: string) {
+  return createHttpApp({
+    api: { fetch: () => new Response(null, { status: 204 }) },
+    database: { ping: async () => {}, pendingMigrations: async () => [] },
+    portalRoot: () => root,
+  });
+}
+
+const app = appServing(dist);
+const get = (path: string, method = 'GET') => app(new Request(`http://openstation${path}`, { method }), clientContext('192.0.2.1'));
+
+describe('the built portal, served through the router', () => {
+  it('serves index.html for directories, with its type, length and caching headers', async () => {
+    const home = await get('/');
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(home.headers.get('content-length')).toBe(String(files['index.html']?.length));
+    expect(home.headers.get('cache-control')).toBe('no-cache');
+    expect(home.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await home.text()).toBe('<h1>home</h1>');
+    expect(await (await get('/zhuze/')).text()).toBe('<h1>zhuze</h1>');
+  });
+
+  it('redirects a directory without its trailing slash, keeping the query', async () => {
+    const response = await get('/zhuze?x=1');
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('/zhuze/?x=1');
+  });
+
+  it('gives hashed assets a year of caching and vCards their type', async () => {
+    const css = await get('/_astro/Base.abc.css');
+    expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect((await get('/vcard/zhuze/1.vcf')).headers.get('content-type')).toBe('text/vcard; charset=utf-8');
+  });
+
+  it('answers 404.html for a missing page and never serves a file outside the build', async () => {
+    const missing = await get('/nowhere/');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe('<h1>missing</h1>');
+    for (const path of ['/..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/zhuze/..%2f..%2fsecret.txt']) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+      expect(await response.text()).not.toContain('not for the web');
+    }
+    expect((await get('/%E0%A4%A')).status).toBe(400);
+  });
+
+  it('answers HEAD without a body, and 405 to other methods', async () => {
+    const head = await get('/', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(files['index.html']?.length));
+    expect(await head.text()).toBe('');
+    const post = await get('/', 'POST');
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('answers a page that reloads itself (503, Retry-After) while the portal has not been built yet', async () => {
+    const response = await appServing(join(scratch, 'not-built-yet'))(new Request('http://openstation/zhuze/'), clientContext(undefined));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.text()).toContain('http-equiv="refresh"');
+  });
+});
