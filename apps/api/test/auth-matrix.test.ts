@@ -184,8 +184,8 @@ const PROTECTED: Record<string, Case> = {
   },
   'Mutation.updateVolunteerTeam': {
     allowed: EDITORS,
-    query: 'mutation ($id: ID!, $input: VolunteerTeamInput!) { updateVolunteerTeam(id: $id, input: $input) { memberCount } }',
-    variables: { id: missing('VolunteerTeam'), input: TEAM },
+    query: 'mutation ($id: ID!, $input: VolunteerTeamPatch!) { updateVolunteerTeam(id: $id, input: $input) { memberCount } }',
+    variables: { id: missing('VolunteerTeam'), input: { memberCount: 1 } },
   },
   'Mutation.retireVolunteerTeam': { allowed: EDITORS, ...retire('retireVolunteerTeam', 'VolunteerTeam') },
   'Mutation.createEvent': {
@@ -195,8 +195,8 @@ const PROTECTED: Record<string, Case> = {
   },
   'Mutation.updateEvent': {
     allowed: EDITORS,
-    query: 'mutation ($id: ID!, $input: EventInput!) { updateEvent(id: $id, input: $input) { kind } }',
-    variables: { id: missing('Event'), input: EVENT },
+    query: 'mutation ($id: ID!, $input: EventPatch!) { updateEvent(id: $id, input: $input) { kind } }',
+    variables: { id: missing('Event'), input: { kind: 'OPEN_DAY' } },
   },
   'Mutation.retireEvent': { allowed: EDITORS, ...retire('retireEvent', 'Event') },
   'Mutation.createMediationRoom': {
@@ -206,8 +206,8 @@ const PROTECTED: Record<string, Case> = {
   },
   'Mutation.updateMediationRoom': {
     allowed: either(EDITORS, MEDIATORS),
-    query: 'mutation ($id: ID!, $input: MediationRoomInput!) { updateMediationRoom(id: $id, input: $input) { slug } }',
-    variables: { id: missing('MediationRoom'), input: ROOM },
+    query: 'mutation ($id: ID!, $input: MediationRoomPatch!) { updateMediationRoom(id: $id, input: $input) { slug } }',
+    variables: { id: missing('MediationRoom'), input: { slug: 'matrix-test' } },
   },
   'Mutation.retireMediationRoom': { allowed: either(EDITORS, MEDIATORS), ...retire('retireMediationRoom', 'MediationRoom') },
   'Mutation.createMediationCase': {
@@ -217,8 +217,8 @@ const PROTECTED: Record<string, Case> = {
   },
   'Mutation.updateMediationCase': {
     allowed: MEDIATORS,
-    query: 'mutation ($id: ID!, $input: MediationCaseInput!) { updateMediationCase(id: $id, input: $input) { reference } }',
-    variables: { id: missing('MediationCase'), input: CASE },
+    query: 'mutation ($id: ID!, $input: MediationCasePatch!) { updateMediationCase(id: $id, input: $input) { reference } }',
+    variables: { id: missing('MediationCase'), input: { reference: 'T-1' } },
   },
   'Mutation.retireMediationCase': { allowed: MEDIATORS, ...retire('retireMediationCase', 'MediationCase') },
   'Query.workReportDrafts': { allowed: EDITORS, query: '{ workReportDrafts(first: 1) { edges { node { year } } } }' },
@@ -309,7 +309,8 @@ const PROTECTED: Record<string, Case> = {
 const PROTECTED_TYPES: Record<string, Allowed> = {
   ApiClient: ADMIN,
   AuditEntry: ADMIN,
-  MediationCase: either(MEDIATORS, scope('mediation:read')),
+  /** `mediation:read` keys read their partner agency's station's cases only; the test keys belong to no agency. */
+  MediationCase: MEDIATORS,
   /** Drafts only: published reports are public. */
   WorkReport: EDITORS,
   /** Partner keys see their own agency's referrals only; the test keys belong to no agency. */

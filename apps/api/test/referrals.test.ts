@@ -2,9 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/auth/accounts.ts';
 import { gql, gqlOk } from '../../../tests/support/graphql.ts';
 import { createStaffPrincipals, type TestPrincipal } from '../../../tests/support/principals.ts';
+import { stationStaffHeaders } from '../../../tests/support/station-principals.ts';
 import { useTestApi } from '../../../tests/support/test-api.ts';
 
 const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
+/** A day of next year (China time), as `YYYY-MM-DD`: after today, so dates that record the past refuse it. */
+const nextYear = (monthDay: string) => `${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear() + 1}-${monthDay}`;
 const FIELDS = 'id direction status policeNote partnerNote resolvedOn partner { slug }';
 
 interface Referral {
@@ -118,5 +121,56 @@ describe('referrals between the police and partner agencies', () => {
 
     const noAgency = await gql(api, 'mutation ($input: ReferralInput!) { createReferral(input: $input) { id } }', { input }, homelessKey);
     expect(noAgency.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('staff act for their own stations only: another station\'s mediator neither lists, reads, creates nor moves its referrals', async () => {
+    const { api, db } = t;
+    const otherStation = await db.prisma.station.findFirstOrThrow({ where: { id: { not: station.id } } });
+    const own = await stationStaffHeaders(db.prisma, 'MEDIATOR', [station.id]);
+    const stranger = await stationStaffHeaders(db.prisma, 'MEDIATOR', [otherStation.id]);
+    const input = { stationId: globalId('Station', station.id), partnerId: globalId('PartnerAgency', partner.id), summary: { zh: '跨站测试' }, createdOn: '2026-11-30' };
+    const refused = await gql(api, 'mutation ($input: ReferralInput!) { createReferral(input: $input) { id } }', { input }, stranger);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const { createReferral } = await gqlOk<{ createReferral: Referral }>(api, `mutation ($input: ReferralInput!) { createReferral(input: $input) { ${FIELDS} } }`, { input }, partnerKey);
+
+    const ids = async (headers: Record<string, string>) =>
+      (await gqlOk<{ referrals: { edges: { node: { id: string } }[] } }>(api, '{ referrals(first: 100) { edges { node { id } } } }', {}, headers)).referrals.edges.map((e) => e.node.id);
+    expect(await ids(own)).toContain(createReferral.id);
+    expect(await ids(stranger)).not.toContain(createReferral.id);
+    const peek = await gql(api, 'query ($id: ID!) { node(id: $id) { id } }', { id: createReferral.id }, stranger);
+    expect(peek.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const accept = await gql(api, 'mutation ($id: ID!) { acceptReferral(id: $id) { id } }', { id: createReferral.id }, stranger);
+    expect(accept.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const note = await gql(api, 'mutation ($id: ID!) { updateReferral(id: $id, note: "x") { id } }', { id: createReferral.id }, stranger);
+    expect(note.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const accepted = await gqlOk<{ acceptReferral: Referral }>(api, `mutation ($id: ID!) { acceptReferral(id: $id) { ${FIELDS} } }`, { id: createReferral.id }, own);
+    expect(accepted.acceptReferral.status).toBe('ACCEPTED');
+
+    const elsewhere = { ...input, stationId: globalId('Station', otherStation.id) };
+    const keyElsewhere = await gql(api, 'mutation ($input: ReferralInput!) { createReferral(input: $input) { id } }', { input: elsewhere }, partnerKey);
+    expect(keyElsewhere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('dates record the past: createdOn and resolvedOn not after today, resolvedOn not before createdOn; the same note twice writes nothing', async () => {
+    const { api, db } = t;
+    const refusal = (result: Awaited<ReturnType<typeof gql>>) => ({ code: result.errors?.[0]?.extensions?.code, field: result.errors?.[0]?.extensions?.field });
+    const input = { stationId: globalId('Station', station.id), partnerId: globalId('PartnerAgency', partner.id), summary: { zh: '日期测试' }, createdOn: nextYear('01-05') };
+    const create = 'mutation ($input: ReferralInput!) { createReferral(input: $input) { id } }';
+    expect(refusal(await gql(api, create, { input }, mediator.headers))).toEqual({ code: 'DATE_IN_FUTURE', field: 'input.createdOn' });
+    const { createReferral } = await gqlOk<{ createReferral: { id: string } }>(api, create, { input: { ...input, createdOn: '2026-11-10' } }, mediator.headers);
+    const { id } = createReferral;
+    await gqlOk(api, 'mutation ($id: ID!) { acceptReferral(id: $id) { id } }', { id }, partnerKey);
+    const resolve = 'mutation ($id: ID!, $on: Date!) { resolveReferral(id: $id, outcome: "达成协议", resolvedOn: $on) { status } }';
+    expect(refusal(await gql(api, resolve, { id, on: '2026-11-09' }, partnerKey))).toEqual({ code: 'RESOLVED_BEFORE_CREATED', field: 'resolvedOn' });
+    expect(refusal(await gql(api, resolve, { id, on: nextYear('01-01') }, partnerKey))).toEqual({ code: 'DATE_IN_FUTURE', field: 'resolvedOn' });
+
+    const noteOnce = 'mutation ($id: ID!) { updateReferral(id: $id, note: "已约双方") { status partnerNote } }';
+    await gqlOk(api, noteOnce, { id }, partnerKey);
+    const audits = await db.prisma.auditEntry.count();
+    const again = await gqlOk<{ updateReferral: { status: string; partnerNote: string } }>(api, noteOnce, { id }, partnerKey);
+    expect(again.updateReferral).toEqual({ status: 'IN_PROGRESS', partnerNote: '已约双方' });
+    expect(await db.prisma.auditEntry.count()).toBe(audits);
+    const done = await gqlOk<{ resolveReferral: { status: string } }>(api, resolve, { id, on: '2026-11-10' }, partnerKey);
+    expect(done.resolveReferral.status).toBe('RESOLVED');
   });
 });

@@ -166,7 +166,8 @@ const uniqueReference = (path: string) => ({ reference: `${path}.reference` });
 export async function createMediationCaseIn(uow: UnitOfWork, input: MediationCaseFields, path = 'input') {
   const room = await roomForCase(uow, input.roomId, path);
   const data = caseColumns(input, path) as Prisma.MediationCaseUncheckedCreateInput;
-  datesAgree({ status: input.status, receivedOn: input.receivedOn, closedOn: input.closedOn ?? null }, input, path);
+  const dates = { status: input.status, receivedOn: input.receivedOn, closedOn: input.closedOn ?? null };
+  datesAgree(dates, dates, path);
   const after = await unique(uow.tx.mediationCase.create({ data }), uniqueReference(path));
   await uow.record({ action: 'mediationCase.create', entityType: 'MediationCase', entityId: after.id, stationId: room.stationId, before: null, after });
   return after;
