@@ -30,10 +30,14 @@ describe('which changes are public', () => {
     ['workReport.publish', 'WorkReport', true],
     ['workReport.correct', 'WorkReport', true],
     ['surveyCampaign.publish', 'SurveyCampaign', true],
+    ['surveyCampaign.close', 'SurveyCampaign', true],
+    ['schedule.tick', 'Schedule', true],
     ['surveyResponses.enter', 'SurveyCampaign', true],
     ['mediationCase.update', 'MediationCase', true],
     ['workReport.create', 'WorkReport', false],
     ['surveyCampaign.create', 'SurveyCampaign', false],
+    ['surveyCampaign.deleteDraft', 'SurveyCampaign', false],
+    ['workReport.deleteDraft', 'WorkReport', false],
     ['invitationCodes.generate', 'SurveyCampaign', false],
     ['staff.login', 'StaffUser', false],
     ['apiClient.create', 'ApiClient', false],
@@ -84,19 +88,31 @@ describe('publishing announces public changes after commit', () => {
     expect(changes).toEqual([{ action: 'volunteerTeam.create', entityType: 'VolunteerTeam', stationId }]);
   });
 
-  it('publishing a report draft signals; creating a draft does not', async () => {
+  it('publishing a report draft signals; creating or deleting a draft does not', async () => {
     const draft = await db.prisma.workReport.findFirstOrThrow({ where: { status: 'DRAFT' } });
     changes.length = 0;
     await gqlOk(api, 'mutation ($id: ID!) { publishWorkReport(id: $id) { id } }', { id: globalId('WorkReport', draft.id) }, editor.headers);
     expect(changes).toEqual([{ action: 'workReport.publish', entityType: 'WorkReport', stationId: draft.stationId }]);
     changes.length = 0;
-    await gqlOk(
+    const created = await gqlOk<{ createWorkReport: { id: string } }>(
       api,
-      'mutation ($s: ID!, $c: WorkReportContentInput!) { createWorkReport(stationId: $s, year: 2031, quarter: 1, content: $c) { id } }',
-      { s: globalId('Station', stationId), c: { title: text('草稿'), summary: text('草稿'), sections: [], metrics: [], priorities: [] } },
+      'mutation ($s: ID!, $c: WorkReportContentInput!) { createWorkReport(stationId: $s, year: 2020, quarter: 1, content: $c) { id } }',
+      { s: globalId('Station', stationId), c: { summary: text('草稿') } },
       editor.headers,
     );
+    await gqlOk(api, 'mutation ($id: ID!) { deleteWorkReportDraft(id: $id) }', { id: created.createWorkReport.id }, editor.headers);
     expect(changes).toEqual([]);
+  });
+
+  it('closing a survey now signals, for its station', async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000);
+    const campaign = await db.prisma.surveyCampaign.create({
+      data: { stationId, period: '2038-H1', titleZh: '关闭测试', status: 'PUBLISHED', opensOn: day(-5), closesOn: day(5) },
+    });
+    changes.length = 0;
+    await gqlOk(api, 'mutation ($id: ID!) { closeSurveyCampaign(id: $id) { phase } }', { id: globalId('SurveyCampaign', campaign.id) }, editor.headers);
+    expect(changes).toEqual([{ action: 'surveyCampaign.close', entityType: 'SurveyCampaign', stationId }]);
   });
 
   it('a validation error signals nothing', async () => {

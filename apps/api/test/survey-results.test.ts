@@ -176,14 +176,20 @@ describe('survey results', () => {
     expect(missing.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
   });
 
-  it('shows staff and surveys:raw keys provisional results of an open campaign; others get SURVEY_RESULTS_NOT_PUBLIC', async () => {
+  it('shows the station\'s staff and its partners\' surveys:raw keys provisional results of an open campaign; others get SURVEY_RESULTS_NOT_PUBLIC', async () => {
     const today = chinaToday();
     const { campaign } = await campaignWith('2043-H1', today, '2099-12-30', [[0, 5, true], [1, 2, false], [null, 4, true]]);
     const id = globalId('SurveyCampaign', campaign.id);
     const query = 'query ($id: ID!) { surveyResults(campaignId: $id) { provisional responses indicators { indicator share { count n } } } }';
     const mediator = (await t.db.prisma.staffUser.findFirstOrThrow({ where: { role: 'MEDIATOR' } })).id;
     const mediatorHeaders = { authorization: `Bearer ${(await createSession(t.db.prisma, mediator)).token}` };
-    const raw = { 'x-api-key': (await createApiClient(t.db.prisma, { name: 'raw reader', scopes: ['surveys:raw'] })).key };
+    // A key acts for its partner agency's station: zhuze's partner sees zhuze's provisional results, another station's does not.
+    const partnerOf = async (slug: string) => (await t.db.prisma.partnerAgency.findFirstOrThrow({ where: { station: { slug } } })).id;
+    const rawKey = async (slug: string) =>
+      ({ 'x-api-key': (await createApiClient(t.db.prisma, { name: `raw reader ${slug}`, scopes: ['surveys:raw'], partnerId: await partnerOf(slug) })).key });
+    const raw = await rawKey('zhuze');
+    const otherStation = await rawKey('qiandeng');
+    const noPartner = { 'x-api-key': (await createApiClient(t.db.prisma, { name: 'raw reader of no agency', scopes: ['surveys:raw'] })).key };
     const other = { 'x-api-key': (await createApiClient(t.db.prisma, { name: 'mediation reader', scopes: ['mediation:read'] })).key };
     for (const headers of [editor.headers, mediatorHeaders, raw]) {
       const { surveyResults: r } = await gqlOk<{ surveyResults: { provisional: boolean; responses: number; indicators: Array<{ indicator: string; share: { count: number; n: number } }> } }>(
@@ -193,7 +199,7 @@ describe('survey results', () => {
       expect(r.responses).toBe(3);
       expect(r.indicators.find((i) => i.indicator === 'BASIC_MANAGEMENT')?.share).toEqual({ count: 2, n: 3 });
     }
-    for (const headers of [{}, other]) {
+    for (const headers of [{}, other, otherStation, noPartner]) {
       const refused = await gql(t.api, query, { id }, headers);
       expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['SURVEY_RESULTS_NOT_PUBLIC']);
       expect(refused.data?.surveyResults ?? null).toBeNull();

@@ -3,7 +3,8 @@ import { DEFAULT_QUESTIONNAIRE } from '@openstation/db';
 import { Redis } from 'ioredis';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../src/survey/calendar.ts';
-import { CODE_LENGTH, hashInvitationCode, insertInvitationCodes, normaliseInvitationCode } from '../src/survey/codes.ts';
+import { insertInvitationCodes } from '../src/domain/invitation-codes.ts';
+import { CODE_LENGTH, hashInvitationCode, normaliseInvitationCode } from '../src/survey/codes.ts';
 import { memoryBuckets } from '../src/limits/memory-bucket.ts';
 import { redisBuckets } from '../src/limits/redis-bucket.ts';
 import { createApi } from '../src/yoga.ts';
@@ -306,8 +307,8 @@ describe('resident surveys', () => {
     expect(await t.db.prisma.auditEntry.count({ where: { action: { contains: 'submit' } } })).toBe(0);
   });
 
-  const UPDATE = `mutation ($id: ID!, $changes: SurveyCampaignChangesInput!) {
-    updateSurveyCampaign(id: $id, changes: $changes) { status title { zh } opensOn closesOn ${CAMPAIGN_FIELDS} } }`;
+  const UPDATE = `mutation ($id: ID!, $changes: SurveyCampaignPatch!) {
+    updateSurveyCampaign(id: $id, input: $changes) { status title { zh } opensOn closesOn ${CAMPAIGN_FIELDS} } }`;
   const PUBLISH = 'mutation ($id: ID!) { publishSurveyCampaign(id: $id) { status } }';
   const QUESTIONS = [
     { indicator: 'BASIC_MANAGEMENT', type: 'SCALE5', text: { zh: '治安满意吗？', en: 'Satisfied with public order?' }, required: true },

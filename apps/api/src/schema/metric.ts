@@ -1,5 +1,11 @@
+import { MetricKind } from '@openstation/db';
 import { builder } from '../builder.ts';
 import { LocalizedText, textOf } from './localized.ts';
+
+export const MetricKindEnum = builder.enumType(MetricKind, {
+  name: 'MetricKind',
+  description: 'What a metric counts, and so the values a report may give it: COUNT a whole number ≥ 0, PERCENT 0–100, MONEY an amount ≥ 0.',
+});
 
 builder.prismaObject('Metric', {
   description: 'A figure stations report every quarter: what exactly is counted, and in what unit.',
@@ -7,6 +13,7 @@ builder.prismaObject('Metric', {
     key: t.exposeString('key', { description: 'Stable machine name, e.g. `criminal_cases`.' }),
     name: t.field({ type: LocalizedText, resolve: (m) => textOf(m.nameZh, m.nameEn) }),
     definition: t.field({ type: LocalizedText, resolve: (m) => textOf(m.definitionZh, m.definitionEn) }),
+    kind: t.expose('kind', { type: MetricKindEnum }),
     unit: t.field({ type: LocalizedText, resolve: (m) => textOf(m.unitZh, m.unitEn) }),
     higherIsBetter: t.exposeBoolean('higherIsBetter', {
       description: 'Whether a rise is good news (satisfaction) or bad news (crime).',

@@ -1,13 +1,20 @@
-import { DEFAULT_QUESTIONNAIRE, type Prisma } from '@openstation/db';
 import { z } from 'zod';
-import { audited, auditedCreate } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
-import { InputError, NotFoundError } from '../errors.ts';
-import { insertInvitationCodes, invitationCodesCsv } from '../survey/codes.ts';
-import { chinaToday, isoDate } from '../survey/calendar.ts';
-import { assertChangeAllowed, assertPublishable } from '../survey/lifecycle.ts';
-import { enterResponses, submitSurveyResponse } from '../survey/submit.ts';
-import { idFor, LocalizedLineInput, LocalizedListInput, columns } from './inputs.ts';
+import type { Actor } from '../domain/actor.ts';
+import { enterSurveyResponses, submitSurveyResponse } from '../domain/survey-responses.ts';
+import {
+  closeSurveyCampaign,
+  createSurveyCampaign,
+  deleteSurveyCampaignDraft,
+  generateInvitationCodes,
+  MAX_OPTIONS,
+  MAX_QUESTIONS,
+  publishSurveyCampaign,
+  updateSurveyCampaign,
+} from '../domain/surveys.ts';
+import { isoDate } from '../survey/calendar.ts';
+import { invitationCodesCsv } from '../survey/codes.ts';
+import { idFor, LocalizedLineInput, LocalizedListInput } from './inputs.ts';
 import { SurveyAccessModeEnum, SurveyIndicatorEnum, SurveyQuestionTypeEnum } from './survey.ts';
 
 const period = z.string().regex(/^(19|20|21)\d\d-H[12]$/, 'a half-year such as 2026-H1');
@@ -24,12 +31,6 @@ const SurveyCampaignInput = builder.inputType('SurveyCampaignInput', {
   }),
 });
 
-/** Most questions a questionnaire has. */
-const MAX_QUESTIONS = 50;
-
-/** Most options of a SINGLE_CHOICE question. */
-const MAX_OPTIONS = 20;
-
 const SurveyQuestionInput = builder.inputType('SurveyQuestionInput', {
   description: `One question of a questionnaire. SINGLE_CHOICE questions have 2–${MAX_OPTIONS} options (English ones, if any, as many as Chinese); others have none.`,
   fields: (t) => ({
@@ -41,9 +42,9 @@ const SurveyQuestionInput = builder.inputType('SurveyQuestionInput', {
   }),
 });
 
-const SurveyCampaignChangesInput = builder.inputType('SurveyCampaignChangesInput', {
+const SurveyCampaignPatch = builder.inputType('SurveyCampaignPatch', {
   description:
-    'What to change in a campaign; omitted fields stay as they are. `questions` replaces the whole questionnaire, in order. ' +
+    'Changes to a campaign: a field left out is unchanged (none can be cleared). `questions` replaces the whole questionnaire, in order. ' +
     'What may change depends on the campaign\'s state (SURVEY_LOCKED, see docs/surveys.md).',
   fields: (t) => ({
     title: t.field({ type: LocalizedLineInput }),
@@ -52,42 +53,6 @@ const SurveyCampaignChangesInput = builder.inputType('SurveyCampaignChangesInput
     questions: t.field({ type: [SurveyQuestionInput], validate: z.array(z.unknown()).min(1).max(MAX_QUESTIONS) }),
   }),
 });
-
-type QuestionInput = typeof SurveyQuestionInput.$inferInput;
-
-/** A questionnaire's rows, numbered from 1, or BAD_USER_INPUT naming every question whose options do not fit its type. */
-function questionRows(questions: readonly QuestionInput[]): Omit<Prisma.SurveyQuestionCreateManyInput, 'campaignId'>[] {
-  const problems: { path: string; message: string }[] = [];
-  const rows = questions.map((q, index) => {
-    const zh = q.options?.zh ?? [];
-    const en = q.options?.en ?? [];
-    const path = `changes.questions.${index}.options`;
-    if (q.type === 'SINGLE_CHOICE' && (zh.length < 2 || zh.length > MAX_OPTIONS)) {
-      problems.push({ path, message: `a single-choice question has 2 to ${MAX_OPTIONS} options` });
-    }
-    if (q.type !== 'SINGLE_CHOICE' && (zh.length > 0 || en.length > 0)) problems.push({ path, message: 'only single-choice questions have options' });
-    if (en.length > 0 && en.length !== zh.length) problems.push({ path: `${path}.en`, message: 'as many English options as Chinese ones, or none' });
-    return {
-      position: index + 1,
-      indicator: q.indicator,
-      type: q.type,
-      ...columns('text', q.text),
-      optionsZh: zh.map((o) => o.trim()),
-      optionsEn: en.map((o) => o.trim()),
-      required: q.required,
-    };
-  });
-  if (problems.length > 0) throw new InputError('Some questions\' options do not fit their type.', { fields: problems });
-  return rows;
-}
-
-/** A campaign with its questions, as recorded in the audit trail; the row is locked until the transaction ends. */
-async function lockedCampaign(tx: Prisma.TransactionClient, id: number) {
-  await tx.$queryRaw`SELECT "id" FROM "SurveyCampaign" WHERE "id" = ${id} FOR UPDATE`;
-  const campaign = await tx.surveyCampaign.findUnique({ where: { id }, include: { questions: { orderBy: { position: 'asc' } } } });
-  if (!campaign) throw new NotFoundError('No survey has this id.', { entityType: 'SurveyCampaign' });
-  return campaign;
-}
 
 const SurveyAnswerInput = builder.inputType('SurveyAnswerInput', {
   description: 'The answer to one question: exactly one of `value`, `dontKnow`, `choice` or `text`, as its type needs.',
@@ -99,6 +64,11 @@ const SurveyAnswerInput = builder.inputType('SurveyAnswerInput', {
     text: t.string(),
   }),
 });
+
+/** An answer with its question's database id. */
+function answerOf(a: typeof SurveyAnswerInput.$inferInput, argument: string) {
+  return { questionId: idFor(a.questionId, 'SurveyQuestion', argument), value: a.value, dontKnow: a.dontKnow, choice: a.choice, text: a.text };
+}
 
 const SurveySubmissionInput = builder.inputType('SurveySubmissionInput', {
   description: 'A resident\'s answers. Nothing about the resident, their device or the time of day is stored.',
@@ -182,166 +152,127 @@ const InvitationCodeBatch = builder.objectRef<CodeBatch>('InvitationCodeBatch').
 /** Most codes one call makes. */
 const MAX_CODES = 5000;
 
-builder.mutationFields((t) => ({
-  createSurveyCampaign: t.prismaField({
-    type: 'SurveyCampaign',
-    description:
-      'Starts a campaign as a DRAFT with the default questionnaire: visible to editors only, it takes no answers until ' +
-      '`publishSurveyCampaign`. CONFLICT if the station already has a campaign for the half-year.',
-    authScopes: { editor: true },
-    args: { input: t.arg({ type: SurveyCampaignInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      if (input.closesOn < input.opensOn) throw new InputError('`closesOn` must not be before `opensOn`.', { argument: 'input.closesOn' });
-      const stationId = idFor(input.stationId, 'Station', 'input.stationId');
-      const id = await auditedCreate(ctx, 'surveyCampaign.create', 'SurveyCampaign', (tx) =>
-        tx.surveyCampaign.create({
-          data: {
-            stationId, period: input.period, ...columns('title', input.title), opensOn: input.opensOn, closesOn: input.closesOn,
-            accessMode: input.accessMode,
-            questions: {
-              create: DEFAULT_QUESTIONNAIRE.map((q, index) => ({ ...q, position: index + 1, optionsZh: [...q.optionsZh], optionsEn: [...q.optionsEn] })),
-            },
-          },
-        }),
-      );
-      return ctx.prisma.surveyCampaign.findUniqueOrThrow({ ...query, where: { id } });
-    },
-  }),
-  updateSurveyCampaign: t.prismaField({
-    type: 'SurveyCampaign',
-    description:
-      'Changes a campaign\'s title, dates or questionnaire. A DRAFT (or a published campaign not yet open) may change ' +
-      'everything; once open, the questions and opening date are fixed; once closed, only the title (SURVEY_LOCKED). ' +
-      'Questions are never replaced while responses exist.',
-    authScopes: { editor: true },
-    args: {
-      id: t.arg.globalID({ required: true }),
-      changes: t.arg({ type: SurveyCampaignChangesInput, required: true }),
-    },
-    resolve: async (query, _root, args, ctx) => {
-      const id = idFor(args.id, 'SurveyCampaign');
-      const { changes } = args;
-      const questions = changes.questions ? questionRows(changes.questions) : null;
-      const today = chinaToday();
-      await audited(ctx, 'surveyCampaign.update', async (tx) => {
-        const before = await lockedCampaign(tx, id);
-        const opensOn = changes.opensOn ?? before.opensOn;
-        const closesOn = changes.closesOn ?? before.closesOn;
-        if (isoDate(closesOn) < isoDate(opensOn)) throw new InputError('`closesOn` must not be before `opensOn`.', { argument: 'changes.closesOn' });
-        const responses = questions ? await tx.surveyResponse.count({ where: { campaignId: id } }) : 0;
-        const change = { opensOn: changes.opensOn ?? null, closesOn: changes.closesOn ?? null, questions: questions !== null };
-        assertChangeAllowed(before, change, today, responses);
-        if (before.status === 'PUBLISHED' && changes.closesOn && isoDate(changes.closesOn) !== isoDate(before.closesOn) && isoDate(changes.closesOn) < today) {
-          throw new InputError('A published survey\'s closing date cannot move into the past.', { argument: 'changes.closesOn' });
-        }
-        await tx.surveyCampaign.update({ where: { id }, data: { ...(changes.title ? columns('title', changes.title) : {}), opensOn, closesOn } });
-        if (questions) {
-          await tx.surveyQuestion.deleteMany({ where: { campaignId: id } });
-          await tx.surveyQuestion.createMany({ data: questions.map((q) => ({ ...q, campaignId: id })) });
-        }
-        const after = await tx.surveyCampaign.findUniqueOrThrow({ where: { id }, include: { questions: { orderBy: { position: 'asc' } } } });
-        return { entityType: 'SurveyCampaign', entityId: id, before, after, result: id };
-      });
-      return ctx.prisma.surveyCampaign.findUniqueOrThrow({ ...query, where: { id } });
-    },
-  }),
-  publishSurveyCampaign: t.prismaField({
-    type: 'SurveyCampaign',
-    description:
+builder.mutationFields((t) => {
+  /** A mutation of one campaign, by id, that answers the campaign. */
+  const ofCampaign = (description: string, change: (actor: Actor, id: number) => Promise<unknown>) =>
+    t.prismaField({
+      type: 'SurveyCampaign',
+      description,
+      authScopes: { editor: true },
+      args: { id: t.arg.globalID({ required: true }) },
+      resolve: async (query, _root, args, ctx) => {
+        const id = idFor(args.id, 'SurveyCampaign');
+        await change(ctx, id);
+        return ctx.prisma.surveyCampaign.findUniqueOrThrow({ ...query, where: { id } });
+      },
+    });
+  return {
+    createSurveyCampaign: t.prismaField({
+      type: 'SurveyCampaign',
+      description:
+        'Starts a campaign as a DRAFT with the default questionnaire: visible to editors of its station only, it takes no answers until ' +
+        '`publishSurveyCampaign`. CONFLICT if the station already has a campaign for the half-year.',
+      authScopes: { editor: true },
+      args: { input: t.arg({ type: SurveyCampaignInput, required: true }) },
+      resolve: async (query, _root, { input: { stationId, ...input } }, ctx) => {
+        const id = await createSurveyCampaign(ctx, idFor(stationId, 'Station', 'input.stationId'), input);
+        return ctx.prisma.surveyCampaign.findUniqueOrThrow({ ...query, where: { id } });
+      },
+    }),
+    updateSurveyCampaign: t.prismaField({
+      type: 'SurveyCampaign',
+      description:
+        'Changes a campaign\'s title, dates or questionnaire; fields left out stay as they are, and an empty patch is not audited. ' +
+        'A DRAFT (or a published campaign not yet open) may change everything; once open, the questions and opening date are fixed; ' +
+        'once closed, only the title (SURVEY_LOCKED). Questions are never replaced while responses exist.',
+      authScopes: { editor: true },
+      args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: SurveyCampaignPatch, required: true }) },
+      resolve: async (query, _root, args, ctx) => {
+        const id = idFor(args.id, 'SurveyCampaign');
+        await updateSurveyCampaign(ctx, id, args.input);
+        return ctx.prisma.surveyCampaign.findUniqueOrThrow({ ...query, where: { id } });
+      },
+    }),
+    publishSurveyCampaign: ofCampaign(
       'Publishes a DRAFT campaign: it becomes public and takes answers between its dates. SURVEY_INCOMPLETE if it has no ' +
-      'questions or its closing date has passed; INVALID_STATE if already published. A CODE campaign may be published ' +
-      'before it has codes.',
-    authScopes: { editor: true },
-    args: { id: t.arg.globalID({ required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      const id = idFor(args.id, 'SurveyCampaign');
-      const today = chinaToday();
-      await audited(ctx, 'surveyCampaign.publish', async (tx) => {
-        const before = await lockedCampaign(tx, id);
-        assertPublishable({ ...before, questions: before.questions.length }, today);
-        const codes = await tx.invitationCode.count({ where: { campaignId: id } });
-        await tx.surveyCampaign.update({ where: { id }, data: { status: 'PUBLISHED' } });
-        return {
-          entityType: 'SurveyCampaign',
-          entityId: id,
-          before: { status: before.status },
-          after: { status: 'PUBLISHED', questions: before.questions.length, codes },
-          result: id,
-        };
-      });
-      return ctx.prisma.surveyCampaign.findUniqueOrThrow({ ...query, where: { id } });
-    },
-  }),
-  generateInvitationCodes: t.field({
-    type: InvitationCodeBatch,
-    description:
-      `Makes up to ${MAX_CODES} single-use codes for a CODE campaign (draft or published), optionally for one area, and returns ` +
-      'them once as CSV. A code that collides with an existing one is drawn again (CODE_GENERATION_FAILED if that keeps failing).',
-    authScopes: { editor: true },
-    args: {
-      campaignId: t.arg.globalID({ required: true }),
-      areaId: t.arg.globalID(),
-      count: t.arg.int({ required: true, validate: z.number().int().min(1).max(MAX_CODES) }),
-    },
-    resolve: async (_root, args, ctx) => {
-      const campaignId = idFor(args.campaignId, 'SurveyCampaign', 'campaignId');
-      const areaId = args.areaId ? idFor(args.areaId, 'Area', 'areaId') : null;
-      const campaign = await ctx.prisma.surveyCampaign.findUnique({ where: { id: campaignId }, select: { period: true, stationId: true } });
-      if (!campaign) throw new NotFoundError('No survey has this id.', { entityType: 'SurveyCampaign' });
-      const area = areaId === null ? null : await ctx.prisma.area.findFirst({ where: { id: areaId, stationId: campaign.stationId }, select: { nameZh: true } });
-      if (areaId !== null && !area) throw new InputError('`areaId` must be an area of the survey\'s station.', { argument: 'areaId' });
-      const codes = await audited(ctx, 'invitationCodes.generate', async (tx) => {
-        const made = await insertInvitationCodes(tx, { campaignId, areaId, count: args.count });
-        return { entityType: 'SurveyCampaign', entityId: campaignId, before: null, after: { areaId, count: made.length }, result: made };
-      });
-      return { campaignId, count: codes.length, csv: invitationCodesCsv(codes, campaign.period, area?.nameZh ?? '') };
-    },
-  }),
-  enterSurveyResponses: t.field({
-    type: EnteredSurveyResponses,
-    description:
-      `Stores up to ${MAX_ENTERED} paper or phone responses in one transaction, checked like web submissions; ` +
-      'any problem refuses the whole batch (`extensions.index` names the response). Audited without response ids.',
-    authScopes: { editor: true },
-    args: {
-      campaignId: t.arg.globalID({ required: true }),
-      responses: t.arg({ type: [EnteredSurveyResponseInput], required: true, validate: z.array(z.unknown()).min(1).max(MAX_ENTERED) }),
-    },
-    resolve: async (_root, args, ctx) => {
-      const campaignId = idFor(args.campaignId, 'SurveyCampaign', 'campaignId');
-      const responses = args.responses.map((r) => ({
-        channel: r.channel,
-        submittedOn: isoDate(r.submittedOn),
-        areaId: r.areaId ? idFor(r.areaId, 'Area', 'responses.areaId') : null,
-        answers: r.answers.map((a) => ({
-          questionId: idFor(a.questionId, 'SurveyQuestion', 'responses.answers.questionId'),
-          value: a.value, dontKnow: a.dontKnow, choice: a.choice, text: a.text,
-        })),
-      }));
-      const count = await audited(ctx, 'surveyResponses.enter', async (tx) => {
-        const stored = await enterResponses(tx, campaignId, responses);
-        const channels = { PAPER: responses.filter((r) => r.channel === 'PAPER').length, PHONE: responses.filter((r) => r.channel === 'PHONE').length };
-        return { entityType: 'SurveyCampaign', entityId: campaignId, before: null, after: { count: stored, channels }, result: stored };
-      });
-      return { campaignId, count };
-    },
-  }),
-  submitSurveyResponse: t.field({
-    type: SurveyReceipt,
-    description:
-      'Stores a resident\'s answers, or refuses them all with a documented error code (see docs/errors.md). ' +
-      'OPEN campaigns are rate-limited per client; in CODE campaigns each code works once.',
-    args: { input: t.arg({ type: SurveySubmissionInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      submitSurveyResponse(ctx, {
-        campaignId: idFor(input.campaignId, 'SurveyCampaign', 'input.campaignId'),
-        code: input.code,
-        areaId: input.areaId ? idFor(input.areaId, 'Area', 'input.areaId') : null,
-        website: input.website,
-        answers: input.answers.map((a) => ({
-          questionId: idFor(a.questionId, 'SurveyQuestion', 'input.answers.questionId'),
-          value: a.value, dontKnow: a.dontKnow, choice: a.choice, text: a.text,
-        })),
-      }),
-  }),
-}));
+        'questions or its closing date has passed; INVALID_STATE if already published. A CODE campaign may be published ' +
+        'before it has codes.',
+      publishSurveyCampaign,
+    ),
+    closeSurveyCampaign: ofCampaign(
+      'Closes a published, open campaign now: its closing date becomes yesterday (China date), so it takes no more answers and ' +
+        'its results are public. One that opened today closes at midnight (warning SURVEY_CLOSES_AT_MIDNIGHT). INVALID_STATE for ' +
+        'a draft, a campaign not open yet or already closed.',
+      (actor, id) => closeSurveyCampaign(actor, id),
+    ),
+    deleteSurveyCampaignDraft: t.boolean({
+      description: 'Deletes a DRAFT campaign with its questions and invitation codes (INVALID_STATE once published).',
+      authScopes: { editor: true },
+      args: { id: t.arg.globalID({ required: true }) },
+      resolve: async (_root, args, ctx) => {
+        await deleteSurveyCampaignDraft(ctx, idFor(args.id, 'SurveyCampaign'));
+        return true;
+      },
+    }),
+    generateInvitationCodes: t.field({
+      type: InvitationCodeBatch,
+      description:
+        `Makes up to ${MAX_CODES} single-use codes for a CODE campaign (draft or published), optionally for one area, and returns ` +
+        'them once as CSV. A code that collides with an existing one is drawn again (CODE_GENERATION_FAILED if that keeps failing).',
+      authScopes: { editor: true },
+      args: {
+        campaignId: t.arg.globalID({ required: true }),
+        areaId: t.arg.globalID(),
+        count: t.arg.int({ required: true, validate: z.number().int().min(1).max(MAX_CODES) }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const batch = await generateInvitationCodes(ctx, {
+          campaignId: idFor(args.campaignId, 'SurveyCampaign', 'campaignId'),
+          areaId: args.areaId ? idFor(args.areaId, 'Area', 'areaId') : null,
+          count: args.count,
+        });
+        return { campaignId: batch.campaignId, count: batch.codes.length, csv: invitationCodesCsv(batch.codes, batch.period, batch.area) };
+      },
+    }),
+    enterSurveyResponses: t.field({
+      type: EnteredSurveyResponses,
+      description:
+        `Stores up to ${MAX_ENTERED} paper or phone responses in one transaction, checked like web submissions; ` +
+        'any problem refuses the whole batch (`extensions.index` names the response). Audited without response ids.',
+      authScopes: { editor: true },
+      args: {
+        campaignId: t.arg.globalID({ required: true }),
+        responses: t.arg({ type: [EnteredSurveyResponseInput], required: true, validate: z.array(z.unknown()).min(1).max(MAX_ENTERED) }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const campaignId = idFor(args.campaignId, 'SurveyCampaign', 'campaignId');
+        const responses = args.responses.map((r) => ({
+          channel: r.channel,
+          submittedOn: isoDate(r.submittedOn),
+          areaId: r.areaId ? idFor(r.areaId, 'Area', 'responses.areaId') : null,
+          answers: r.answers.map((a) => answerOf(a, 'responses.answers.questionId')),
+        }));
+        return { campaignId, count: await enterSurveyResponses(ctx, campaignId, responses) };
+      },
+    }),
+    submitSurveyResponse: t.field({
+      type: SurveyReceipt,
+      description:
+        'Stores a resident\'s answers, or refuses them all with a documented error code (see docs/errors.md). ' +
+        'OPEN campaigns are rate-limited per client; in CODE campaigns each code works once.',
+      args: { input: t.arg({ type: SurveySubmissionInput, required: true }) },
+      resolve: (_root, { input }, ctx) =>
+        submitSurveyResponse(
+          ctx,
+          {
+            campaignId: idFor(input.campaignId, 'SurveyCampaign', 'input.campaignId'),
+            code: input.code,
+            areaId: input.areaId ? idFor(input.areaId, 'Area', 'input.areaId') : null,
+            website: input.website,
+            answers: input.answers.map((a) => answerOf(a, 'input.answers.questionId')),
+          },
+          ctx.takeSurveySubmission,
+        ),
+    }),
+  };
+});

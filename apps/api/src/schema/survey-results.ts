@@ -1,6 +1,7 @@
 import type { Proportion, ShareChange } from '@openstation/stats';
 import type { Principal } from '../auth/principal.ts';
 import { builder } from '../builder.ts';
+import { actsFor, stationFilter } from '../domain/access.ts';
 import { ClientError, NotFoundError } from '../errors.ts';
 import { campaignPhase, chinaToday } from '../survey/calendar.ts';
 import { type AreaResult, type CampaignResults, campaignResults, type IndicatorResult, type QuestionResult } from '../survey/results.ts';
@@ -8,9 +9,13 @@ import { idFor } from './inputs.ts';
 import { pageSize } from './pagination.ts';
 import { SurveyChannelEnum, SurveyIndicatorEnum, SurveyQuestionTypeEnum } from './survey.ts';
 
-/** Whether the caller may see results before the campaign closes: any staff member, or a key with `surveys:raw`. */
-function mayPreview(principal: Principal): boolean {
-  return principal.kind === 'staff' || (principal.kind === 'apiClient' && principal.scopes.includes('surveys:raw'));
+/**
+ * Whether the caller may see a station's results before the campaign closes: its staff (any
+ * role; bureau-wide staff for every station), or a key with `surveys:raw` of its partner agency.
+ */
+function mayPreview(principal: Principal, stationId: number): boolean {
+  const allowed = principal.kind === 'staff' || (principal.kind === 'apiClient' && principal.scopes.includes('surveys:raw'));
+  return allowed && actsFor(principal, stationId);
 }
 
 /** Below this many responses the results carry a low-sample caveat. */
@@ -138,15 +143,15 @@ builder.queryFields((t) => ({
   surveyResults: t.field({
     type: SurveyResults,
     description:
-      'A published campaign\'s aggregates, public once it has closed (SURVEY_RESULTS_NOT_PUBLIC before). Staff and keys with ' +
-      '`surveys:raw` also get an unclosed campaign\'s results so far, marked `provisional`.',
+      'A published campaign\'s aggregates, public once it has closed (SURVEY_RESULTS_NOT_PUBLIC before). The station\'s staff and ' +
+      'its partner agency\'s keys with `surveys:raw` also get an unclosed campaign\'s results so far, marked `provisional`.',
     args: { campaignId: t.arg.globalID({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = idFor(args.campaignId, 'SurveyCampaign', 'campaignId');
       const campaign = await ctx.prisma.surveyCampaign.findUnique({ where: { id } });
       if (!campaign || campaign.status !== 'PUBLISHED') throw new NotFoundError('No survey has this id.', { entityType: 'SurveyCampaign' });
       const provisional = campaignPhase(campaign, chinaToday()) !== 'CLOSED';
-      if (provisional && !mayPreview(ctx.principal)) {
+      if (provisional && !mayPreview(ctx.principal, campaign.stationId)) {
         throw new ClientError('SURVEY_RESULTS_NOT_PUBLIC', 'The results are published once the survey has closed.');
       }
       const previous = await ctx.prisma.surveyCampaign.findFirst({
@@ -161,13 +166,15 @@ builder.queryFields((t) => ({
     type: 'SurveyResponse',
     cursor: 'id',
     ...pageSize,
-    description: 'A campaign\'s raw responses with free text, for staff and keys with `surveys:raw`; never published.',
+    description:
+      'A campaign\'s raw responses with free text, for the station\'s staff and its partner agency\'s keys with `surveys:raw` ' +
+      '(empty for other stations\' campaigns); never published.',
     authScopes: { staff: true, apiScope: 'surveys:raw' },
     args: { campaignId: t.arg.globalID({ required: true }) },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.surveyResponse.findMany({
         ...query,
-        where: { campaignId: idFor(args.campaignId, 'SurveyCampaign', 'campaignId') },
+        where: { campaignId: idFor(args.campaignId, 'SurveyCampaign', 'campaignId'), campaign: { stationId: stationFilter(ctx.principal) } },
         orderBy: { id: 'asc' },
       }),
   }),

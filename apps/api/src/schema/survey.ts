@@ -1,5 +1,6 @@
 import { SurveyAccessMode, SurveyChannel, SurveyIndicator, SurveyQuestionType, SurveyStatus } from '@openstation/db';
 import { builder } from '../builder.ts';
+import { actsFor, stationFilter } from '../domain/access.ts';
 import { type CampaignPhase, campaignPhase, chinaToday } from '../survey/calendar.ts';
 import { LocalizedText, LocalizedTextList, textListOf, textOf } from './localized.ts';
 import { assertStationExists } from './station.ts';
@@ -38,8 +39,8 @@ export const SurveyPhaseEnum = builder.enumType('SurveyPhase', {
 
 builder.prismaNode('SurveyCampaign', {
   id: { field: 'id' },
-  description: '群众评议 — a station\'s half-yearly resident evaluation. Drafts are visible to editors only.',
-  authScopes: (campaign) => campaign.status === 'PUBLISHED' || { editor: true },
+  description: '群众评议 — a station\'s half-yearly resident evaluation. Drafts are visible to editors of the station only.',
+  authScopes: (campaign, ctx) => campaign.status === 'PUBLISHED' || (actsFor(ctx.principal, campaign.stationId) && { editor: true }),
   fields: (t) => ({
     period: t.exposeString('period', { description: 'Half-year label, e.g. `2026-H1`.' }),
     title: t.field({ type: LocalizedText, resolve: (c) => textOf(c.titleZh, c.titleEn) }),
@@ -89,13 +90,13 @@ builder.queryFields((t) => ({
   }),
   surveyCampaignDrafts: t.prismaField({
     type: ['SurveyCampaign'],
-    description: 'Unpublished survey campaigns, newest first; `stationSlug` keeps one station\'s. Editors only.',
+    description: 'Unpublished survey campaigns of the stations the caller acts for, newest first; `stationSlug` keeps one station\'s. Editors only.',
     authScopes: { editor: true },
     args: { stationSlug: t.arg.string() },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.surveyCampaign.findMany({
         ...query,
-        where: { status: 'DRAFT', ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}) },
+        where: { status: 'DRAFT', stationId: stationFilter(ctx.principal), ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}) },
         orderBy: [{ opensOn: 'desc' }, { id: 'asc' }],
         take: 200,
       }),

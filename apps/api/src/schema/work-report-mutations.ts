@@ -1,9 +1,10 @@
-import type { Prisma } from '@openstation/db';
 import { z } from 'zod';
-import { audited } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
-import { ConflictError, InputError, NotFoundError, StateError } from '../errors.ts';
-import { columns, idFor, LocalizedLineInput, LocalizedProseInput, optionalColumns } from './inputs.ts';
+import { stationFilter } from '../domain/access.ts';
+import type { PriorityFields, ReportContentPatch } from '../domain/report-content.ts';
+import { correctWorkReport, createWorkReport, deleteWorkReportDraft, publishWorkReport, updateWorkReport } from '../domain/work-reports.ts';
+import { idFor, LocalizedLineInput, LocalizedProseInput, optionalIdFor } from './inputs.ts';
+import { SurveyIndicatorEnum } from './survey.ts';
 
 const ReportSectionInput = builder.inputType('ReportSectionInput', {
   fields: (t) => ({
@@ -15,95 +16,84 @@ const ReportSectionInput = builder.inputType('ReportSectionInput', {
 const MetricValueInput = builder.inputType('MetricValueInput', {
   fields: (t) => ({
     metricKey: t.string({ required: true, description: 'A key of the metric catalogue (`metrics { key }`).' }),
-    value: t.float({ required: true, validate: z.number().finite().min(-1e12).max(1e12) }),
+    value: t.float({
+      required: true,
+      validate: z.number().finite().min(-1e12).max(1e12),
+      description: 'Within what the metric\'s `kind` allows (METRIC_OUT_OF_RANGE): counts and money 0 or more, percentages 0–100.',
+    }),
     note: t.field({ type: LocalizedLineInput }),
   }),
 });
 
 const ReportPriorityInput = builder.inputType('ReportPriorityInput', {
+  description:
+    'A concern residents raised and the action taken. Dates are not after today, the action not before the issue. ' +
+    'Optionally linked to what residents said: a survey result (`surveyCampaignId` + `indicator`, for the priority\'s area) or a ' +
+    'residents\' meeting (`eventId`), of the report\'s station.',
   fields: (t) => ({
     areaId: t.globalID(),
     issue: t.field({ type: LocalizedProseInput, required: true }),
     raisedOn: t.field({ type: 'Date', required: true }),
     action: t.field({ type: LocalizedProseInput }),
     actionOn: t.field({ type: 'Date' }),
+    surveyCampaignId: t.globalID({ description: 'A published survey of the station whose result for `indicator` raised the concern.' }),
+    indicator: t.field({ type: SurveyIndicatorEnum, description: 'The indicator of the linked survey\'s result.' }),
+    eventId: t.globalID({ description: 'A residents\' meeting (议事会/恳谈会, kind RESIDENTS_MEETING) of the station where it was raised.' }),
   }),
 });
+
+const sections = z.array(z.unknown()).max(50);
+const priorities = z.array(z.unknown()).max(50);
+const metrics = z
+  .array(z.looseObject({ metricKey: z.string() }))
+  .max(200)
+  .refine((list) => new Set(list.map((m) => m.metricKey)).size === list.length, 'each metric at most once');
 
 const WorkReportContentInput = builder.inputType('WorkReportContentInput', {
-  description: 'What a quarterly report says: replaces the whole content on update.',
+  description: 'What a new quarterly report says. A title left out is written from the period (`2026年第三季度工作报告`); lists left out are empty.',
   fields: (t) => ({
-    title: t.field({ type: LocalizedLineInput, required: true }),
+    title: t.field({ type: LocalizedLineInput, description: 'Must name the report\'s year and quarter, if it names any (REPORT_TITLE_MISMATCH).' }),
     summary: t.field({ type: LocalizedProseInput, required: true }),
-    sections: t.field({ type: [ReportSectionInput], required: true, validate: z.array(z.unknown()).max(50) }),
-    metrics: t.field({
-      type: [MetricValueInput],
-      required: true,
-      validate: z
-        .array(z.looseObject({ metricKey: z.string() }))
-        .max(200)
-        .refine((list) => new Set(list.map((m) => m.metricKey)).size === list.length, 'each metric at most once'),
-    }),
-    priorities: t.field({ type: [ReportPriorityInput], required: true, validate: z.array(z.unknown()).max(50) }),
+    sections: t.field({ type: [ReportSectionInput], validate: sections }),
+    metrics: t.field({ type: [MetricValueInput], validate: metrics }),
+    priorities: t.field({ type: [ReportPriorityInput], validate: priorities }),
   }),
 });
 
-type Content = typeof WorkReportContentInput.$inferInput;
+const WorkReportContentPatch = builder.inputType('WorkReportContentPatch', {
+  description:
+    'Changes to a report\'s content: a part left out is unchanged; a list given replaces the whole list (`null` or `[]`: none); ' +
+    '`title: null` writes the title from the period again; the summary cannot be cleared.',
+  fields: (t) => ({
+    title: t.field({ type: LocalizedLineInput }),
+    summary: t.field({ type: LocalizedProseInput }),
+    sections: t.field({ type: [ReportSectionInput], validate: sections }),
+    metrics: t.field({ type: [MetricValueInput], validate: metrics }),
+    priorities: t.field({ type: [ReportPriorityInput], validate: priorities }),
+  }),
+});
 
-/** Writes a report's sections, figures and priorities (after deleting any it had). */
-async function writeContent(tx: Prisma.TransactionClient, reportId: number, content: Content): Promise<void> {
-  const keys = content.metrics.map((m) => m.metricKey);
-  const metrics = await tx.metric.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
-  const idByKey = new Map(metrics.map((m) => [m.key, m.id]));
-  const unknown = keys.filter((k) => !idByKey.has(k));
-  if (unknown.length > 0) {
-    throw new InputError(`Unknown metric key(s): ${unknown.join(', ')}.`, {
-      fields: unknown.map((k) => ({ path: `content.metrics.${keys.indexOf(k)}.metricKey`, message: 'unknown metric key' })),
-    });
-  }
-  await tx.reportSection.deleteMany({ where: { reportId } });
-  await tx.metricValue.deleteMany({ where: { reportId } });
-  await tx.reportPriority.deleteMany({ where: { reportId } });
-  await tx.reportSection.createMany({
-    data: content.sections.map((s, i) => ({ reportId, position: i + 1, ...columns('heading', s.heading), ...columns('body', s.body) })),
-  });
-  await tx.metricValue.createMany({
-    data: content.metrics.map((m) => ({
-      reportId,
-      metricId: idByKey.get(m.metricKey) ?? 0,
-      value: m.value,
-      ...optionalColumns('note', m.note),
-    })),
-  });
-  await tx.reportPriority.createMany({
-    data: content.priorities.map((p, i) => ({
-      reportId,
-      position: i + 1,
-      areaId: p.areaId ? idFor(p.areaId, 'Area', `content.priorities.${i}.areaId`) : null,
-      ...columns('issue', p.issue),
-      raisedOn: p.raisedOn,
-      ...optionalColumns('action', p.action),
-      actionOn: p.actionOn ?? null,
-    })),
-  });
+type PriorityInput = typeof ReportPriorityInput.$inferInput;
+
+/** A priority with its global ids as database ids (BAD_USER_INPUT naming the field otherwise). */
+function priorityOf(p: PriorityInput, index: number): PriorityFields {
+  const path = `content.priorities.${index}`;
+  return {
+    issue: p.issue,
+    raisedOn: p.raisedOn,
+    action: p.action,
+    actionOn: p.actionOn,
+    indicator: p.indicator,
+    areaId: optionalIdFor(p.areaId, 'Area', `${path}.areaId`),
+    surveyCampaignId: optionalIdFor(p.surveyCampaignId, 'SurveyCampaign', `${path}.surveyCampaignId`),
+    eventId: optionalIdFor(p.eventId, 'Event', `${path}.eventId`),
+  };
 }
 
-/** A report with its content, as recorded in the audit trail. */
-function snapshot(tx: Prisma.TransactionClient, id: number) {
-  return tx.workReport.findUnique({
-    where: { id },
-    include: {
-      sections: { orderBy: { position: 'asc' } },
-      metrics: { orderBy: { metricId: 'asc' }, include: { metric: { select: { key: true } } } },
-      priorities: { orderBy: { position: 'asc' } },
-    },
-  });
-}
-
-async function existing(tx: Prisma.TransactionClient, id: number) {
-  const report = await snapshot(tx, id);
-  if (!report) throw new NotFoundError('No work report has this id.');
-  return report;
+/** The content as the domain takes it. */
+function contentOf<C extends { priorities?: readonly PriorityInput[] | null }>(content: C): Omit<C, 'priorities'> & Pick<ReportContentPatch, 'priorities'> {
+  const { priorities: list, ...rest } = content;
+  return { ...rest, ...(list === undefined ? {} : { priorities: list === null ? null : list.map(priorityOf) }) };
 }
 
 builder.queryFields((t) => ({
@@ -112,13 +102,13 @@ builder.queryFields((t) => ({
     cursor: 'id',
     maxSize: 100,
     defaultSize: 20,
-    description: 'Unpublished quarterly reports, newest first. Editors only.',
+    description: 'Unpublished quarterly reports of the stations the caller acts for, newest first. Editors only.',
     authScopes: { editor: true },
     args: { stationSlug: t.arg.string() },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.workReport.findMany({
         ...query,
-        where: { status: 'DRAFT', ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}) },
+        where: { status: 'DRAFT', stationId: stationFilter(ctx.principal), ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}) },
         orderBy: [{ year: 'desc' }, { quarter: 'desc' }, { id: 'desc' }],
       }),
   }),
@@ -127,7 +117,9 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createWorkReport: t.prismaField({
     type: 'WorkReport',
-    description: 'Starts the report of a quarter as a DRAFT. CONFLICT if the quarter already has a report.',
+    description:
+      'Starts the report of a quarter that has ended as a DRAFT (REPORT_PERIOD_NOT_ENDED before). CONFLICT if the quarter already ' +
+      'has a report. Content rules: docs/errors.md; warnings in `extensions.warnings`.',
     authScopes: { editor: true },
     args: {
       stationId: t.arg.globalID({ required: true }),
@@ -137,89 +129,58 @@ builder.mutationFields((t) => ({
     },
     resolve: async (query, _root, args, ctx) => {
       const stationId = idFor(args.stationId, 'Station', 'stationId');
-      const id = await audited(ctx, 'workReport.create', async (tx) => {
-        const taken = await tx.workReport.count({ where: { stationId, year: args.year, quarter: args.quarter } });
-        if (taken > 0) {
-          throw new ConflictError(`The station already has a report for ${args.year}-Q${args.quarter}: update its draft or correct it.`);
-        }
-        const report = await tx.workReport.create({
-          data: { stationId, year: args.year, quarter: args.quarter, ...columns('title', args.content.title), ...columns('summary', args.content.summary) },
-        });
-        await writeContent(tx, report.id, args.content);
-        return { entityType: 'WorkReport', entityId: report.id, before: null, after: await snapshot(tx, report.id), result: report.id };
-      });
+      const id = await createWorkReport(ctx, { stationId, year: args.year, quarter: args.quarter }, contentOf(args.content));
       return ctx.prisma.workReport.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   updateWorkReport: t.prismaField({
     type: 'WorkReport',
-    description: 'Replaces a DRAFT report\'s content; INVALID_STATE once it is published.',
+    description:
+      'Changes the parts of a DRAFT report\'s content given; the rest stay as they are (INVALID_STATE once published). ' +
+      'An empty patch changes nothing and is not audited.',
     authScopes: { editor: true },
-    args: { id: t.arg.globalID({ required: true }), content: t.arg({ type: WorkReportContentInput, required: true }) },
+    args: { id: t.arg.globalID({ required: true }), content: t.arg({ type: WorkReportContentPatch, required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = idFor(args.id, 'WorkReport');
-      await audited(ctx, 'workReport.update', async (tx) => {
-        const before = await existing(tx, id);
-        if (before.status !== 'DRAFT') throw new StateError('A published report is never edited: correct it with correctWorkReport.');
-        await tx.workReport.update({ where: { id }, data: { ...columns('title', args.content.title), ...columns('summary', args.content.summary) } });
-        await writeContent(tx, id, args.content);
-        return { entityType: 'WorkReport', entityId: id, before, after: await snapshot(tx, id), result: id };
-      });
+      await updateWorkReport(ctx, id, contentOf(args.content));
       return ctx.prisma.workReport.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   publishWorkReport: t.prismaField({
     type: 'WorkReport',
-    description: 'Publishes a DRAFT report: from now on it is public and can only be corrected.',
+    description: 'Publishes a DRAFT report whose quarter has ended and whose content meets the rules: from now on it is public and can only be corrected.',
     authScopes: { editor: true },
     args: { id: t.arg.globalID({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = idFor(args.id, 'WorkReport');
-      await audited(ctx, 'workReport.publish', async (tx) => {
-        const before = await existing(tx, id);
-        if (before.status !== 'DRAFT') throw new StateError('This report is already published.');
-        await tx.workReport.update({ where: { id }, data: { status: 'PUBLISHED', publishedAt: new Date() } });
-        return { entityType: 'WorkReport', entityId: id, before, after: await snapshot(tx, id), result: id };
-      });
+      await publishWorkReport(ctx, id);
       return ctx.prisma.workReport.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   correctWorkReport: t.prismaField({
     type: 'WorkReport',
     description:
-      'Corrects a published report: publishes a new revision (revision + 1) with the correction note; ' +
-      'the corrected revision stays in the record but leaves public lists.',
+      'Corrects a published report: publishes a new revision (revision + 1) with the correction note and the corrected ' +
+      'revision\'s content changed as `content` says (parts left out are kept); the corrected revision stays in the record ' +
+      'but leaves public lists.',
     authScopes: { editor: true },
     args: {
       id: t.arg.globalID({ required: true, description: 'The current published revision.' }),
-      content: t.arg({ type: WorkReportContentInput, required: true }),
+      content: t.arg({ type: WorkReportContentPatch, required: true }),
       correctionNote: t.arg({ type: LocalizedProseInput, required: true, description: 'What was wrong and what changed.' }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const id = idFor(args.id, 'WorkReport');
-      const newId = await audited(ctx, 'workReport.correct', async (tx) => {
-        const before = await existing(tx, id);
-        if (before.status !== 'PUBLISHED') throw new StateError('Only a published report is corrected; edit the draft instead.');
-        if (before.supersededAt) throw new StateError('This revision has already been corrected: correct the latest one.');
-        const now = new Date();
-        await tx.workReport.update({ where: { id }, data: { supersededAt: now } });
-        const report = await tx.workReport.create({
-          data: {
-            stationId: before.stationId,
-            year: before.year,
-            quarter: before.quarter,
-            revision: before.revision + 1,
-            status: 'PUBLISHED',
-            publishedAt: now,
-            ...columns('title', args.content.title),
-            ...columns('summary', args.content.summary),
-            ...columns('correctionNote', args.correctionNote),
-          },
-        });
-        await writeContent(tx, report.id, args.content);
-        return { entityType: 'WorkReport', entityId: report.id, before, after: await snapshot(tx, report.id), result: report.id };
-      });
+      const newId = await correctWorkReport(ctx, idFor(args.id, 'WorkReport'), contentOf(args.content), args.correctionNote);
       return ctx.prisma.workReport.findUniqueOrThrow({ ...query, where: { id: newId } });
+    },
+  }),
+  deleteWorkReportDraft: t.boolean({
+    description: 'Deletes a DRAFT report and its content (INVALID_STATE once published: correct it instead). The audit trail keeps what it held.',
+    authScopes: { editor: true },
+    args: { id: t.arg.globalID({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      await deleteWorkReportDraft(ctx, idFor(args.id, 'WorkReport'));
+      return true;
     },
   }),
 }));

@@ -2,16 +2,20 @@ import type { Prisma } from '@openstation/db';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { ReportStatus } from '@openstation/db';
+import { actsFor } from '../domain/access.ts';
+import { reportWarnings } from '../domain/report-warnings.ts';
+import { ContentWarning } from './content-warning.ts';
 import { LocalizedText, optionalTextOf, textOf } from './localized.ts';
 import { pageSize } from './pagination.ts';
 import { assertStationExists } from './station.ts';
+import { SurveyIndicatorEnum } from './survey.ts';
 
 const ReportStatusEnum = builder.enumType(ReportStatus, { name: 'ReportStatus' });
 
 builder.prismaNode('WorkReport', {
   description: '季度工作报告 — a station\'s published report to residents for one quarter.',
   id: { field: 'id' },
-  authScopes: (report) => report.status === 'PUBLISHED' || { editor: true },
+  authScopes: (report, ctx) => report.status === 'PUBLISHED' || (actsFor(ctx.principal, report.stationId) && { editor: true }),
   fields: (t) => ({
     year: t.exposeInt('year'),
     quarter: t.exposeInt('quarter', { description: '1 to 4.' }),
@@ -30,6 +34,13 @@ builder.prismaNode('WorkReport', {
       type: 'DateTime',
       nullable: true,
       description: 'When a correction (a higher revision) replaced this revision; null for the current one.',
+    }),
+    warnings: t.field({
+      type: [ContentWarning],
+      description:
+        'What the content rules warn about (docs/errors.md, "Warnings"), as publishing would: e.g. MEDIATION_FIGURE_DIFFERS. Staff only.',
+      authScopes: { staff: true },
+      resolve: (r, _a, ctx) => reportWarnings(ctx.prisma, r),
     }),
     station: t.relation('station'),
     sections: t.relation('sections', { query: { orderBy: { position: 'asc' } } }),
@@ -92,6 +103,12 @@ builder.prismaObject('ReportPriority', {
     action: t.field({ type: LocalizedText, nullable: true, resolve: (p) => optionalTextOf(p.actionZh, p.actionEn) }),
     actionOn: t.expose('actionOn', { type: 'Date', nullable: true }),
     area: t.relation('area', { nullable: true }),
+    surveyCampaign: t.relation('surveyCampaign', {
+      nullable: true,
+      description: 'The survey whose result (of `indicator`, for `area` or the whole station) raised the concern, if linked.',
+    }),
+    indicator: t.expose('indicator', { type: SurveyIndicatorEnum, nullable: true }),
+    event: t.relation('event', { nullable: true, description: 'The residents\' meeting (议事会/恳谈会) where it was raised, if linked.' }),
   }),
 });
 

@@ -1,9 +1,16 @@
 import type { Prisma, PrismaClient, SurveyChannel } from '@openstation/db';
-import type { Context } from '../context.ts';
 import { ClientError, InputError, NotFoundError, StateError } from '../errors.ts';
-import { type AnswerInput, type AnswerRow, validateAnswers } from './answers.ts';
-import { campaignPhase, chinaToday } from './calendar.ts';
-import { hashInvitationCode, normaliseInvitationCode } from './codes.ts';
+import { type AnswerInput, type AnswerRow, validateAnswers } from '../survey/answers.ts';
+import { campaignPhase, chinaToday } from '../survey/calendar.ts';
+import { hashInvitationCode, normaliseInvitationCode } from '../survey/codes.ts';
+import { authorize } from './access.ts';
+import type { Actor } from './actor.ts';
+import { type UnitOfWork, write } from './unit-of-work.ts';
+
+/**
+ * Survey responses: a resident's web submission and the paper or phone responses staff
+ * type in. Neither stores anything about the resident; web submissions are not audited.
+ */
 
 /** One resident's submission, as the API receives it. */
 export interface SubmissionInput {
@@ -84,8 +91,8 @@ SELECT (SELECT count(*) FROM response)::int AS stored, (SELECT count(*) FROM ans
  * Stores one response and its answers; with `codeHash`, marks that code used in the same
  * statement (see {@link STORE}) or throws CODE_USED / CODE_INVALID and stores nothing.
  */
-export async function storeResponse(
-  tx: Prisma.TransactionClient,
+async function storeResponse(
+  tx: Prisma.TransactionClient | PrismaClient,
   response: { campaignId: number; areaId: number | null; channel: SurveyChannel; submittedOn: string; answers: readonly AnswerRow[] },
   codeHash: string | null,
 ): Promise<void> {
@@ -110,14 +117,20 @@ export async function storeResponse(
   throw new ClientError('CODE_INVALID', 'This invitation code is not valid for this survey.');
 }
 
+/** Counts a web submission against the client's limit, or throws RATE_LIMITED. */
+export type SubmissionLimit = () => Promise<void>;
+
 /**
  * A resident's web submission: checks the campaign, the client's limit (OPEN campaigns), the
  * code (CODE campaigns), the area and every answer, then stores it, or throws a documented
- * error and stores nothing. A filled honeypot gets the same receipt and stores nothing.
+ * error and stores nothing. A filled honeypot gets the same receipt and stores nothing. Needs
+ * no staff role and is not audited; the response and its answers (and the code's claim) are
+ * one SQL statement, atomic without a transaction.
  */
-export async function submitSurveyResponse(ctx: Context, input: SubmissionInput, now = new Date()): Promise<SubmissionReceipt> {
+export async function submitSurveyResponse(actor: Actor, input: SubmissionInput, limit: SubmissionLimit, now = new Date()): Promise<SubmissionReceipt> {
+  const { prisma } = actor;
   const today = chinaToday(now);
-  const campaign = await openCampaign(ctx.prisma, input.campaignId, today);
+  const campaign = await openCampaign(prisma, input.campaignId, today);
   let codeHash: string | null = null;
   if (campaign.accessMode === 'CODE') {
     if (!input.code?.trim()) throw new ClientError('CODE_REQUIRED', 'This survey needs an invitation code.');
@@ -125,14 +138,14 @@ export async function submitSurveyResponse(ctx: Context, input: SubmissionInput,
     if (!canonical) throw new ClientError('CODE_MALFORMED', 'An invitation code has ten letters and digits, like ABCDE-12345.');
     codeHash = hashInvitationCode(canonical);
   } else {
-    await ctx.takeSurveySubmission();
+    await limit();
   }
-  await checkArea(ctx.prisma, campaign, input.areaId);
+  await checkArea(prisma, campaign, input.areaId);
   const answers = validateAnswers(rulesOf(campaign), input.answers);
   const receipt = { campaignId: campaign.id, submittedOn: today };
   if (input.website?.trim()) return receipt;
   const response = { campaignId: campaign.id, areaId: input.areaId ?? null, channel: 'WEB' as const, submittedOn: today, answers };
-  await storeResponse(ctx.prisma, response, codeHash);
+  await storeResponse(prisma, response, codeHash);
   return receipt;
 }
 
@@ -148,17 +161,15 @@ export interface EnteredResponse {
 /**
  * Checks a batch of paper or phone responses like web submissions (every answer against its
  * question, areas of the station, dates within the campaign and not in the future) and
- * stores all of them, all in `tx` (reads too: PGlite has one connection), or throws the first problem with `extensions.index` and stores
- * none. Codes and the per-client limit do not apply.
+ * stores all of them in `uow` (reads too: PGlite has one connection), or throws the first
+ * problem with `extensions.index` and stores none. Codes and the per-client limit do not
+ * apply. Audited with the count per channel, never the responses' ids. Returns the count.
  */
-export async function enterResponses(
-  tx: Prisma.TransactionClient,
-  campaignId: number,
-  responses: readonly EnteredResponse[],
-  now = new Date(),
-): Promise<number> {
+export async function enterSurveyResponsesIn(uow: UnitOfWork, campaignId: number, responses: readonly EnteredResponse[], now = new Date()): Promise<number> {
+  const { tx } = uow;
   const campaign = await tx.surveyCampaign.findUnique({ where: { id: campaignId }, select: CAMPAIGN_SELECT });
   if (!campaign) throw new NotFoundError('No survey has this id.', { entityType: 'SurveyCampaign' });
+  authorize(uow.actor, 'editor', campaign.stationId);
   if (campaign.status !== 'PUBLISHED') throw new StateError('This survey is a draft: publish it before entering responses.');
   const today = chinaToday(now);
   const rules = rulesOf(campaign);
@@ -180,5 +191,10 @@ export async function enterResponses(
   for (const response of checked) {
     await storeResponse(tx, { campaignId, areaId: response.areaId ?? null, channel: response.channel, submittedOn: response.submittedOn, answers: response.answers }, null);
   }
+  const channels = { PAPER: checked.filter((r) => r.channel === 'PAPER').length, PHONE: checked.filter((r) => r.channel === 'PHONE').length };
+  await uow.record({ action: 'surveyResponses.enter', entityType: 'SurveyCampaign', entityId: campaignId, stationId: campaign.stationId, before: null, after: { count: checked.length, channels } });
   return checked.length;
 }
+
+export const enterSurveyResponses = (actor: Actor, campaignId: number, responses: readonly EnteredResponse[]) =>
+  write(actor, (uow) => enterSurveyResponsesIn(uow, campaignId, responses));
