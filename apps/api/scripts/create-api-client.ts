@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { openDatabase } from '@openstation/db';
-import { createApiClient } from '../src/auth/accounts.ts';
-import { API_SCOPES, isApiScope } from '../src/auth/scopes.ts';
+import { API_SCOPES, isApiScope, STATION_BOUND_SCOPES } from '../src/auth/scopes.ts';
+import { stationBySlug, UsageError, usageExit, withConnection } from './tool.ts';
 
 const usage = `Registers a partner system and prints its API key once.
-  pnpm --filter @openstation/api create-api-client --name "Justice office" [--scope mediation:read ...] [--budget 300000] [--partner <station-slug>/<partner-slug>] [--development]
-Scopes: ${API_SCOPES.join(', ')}. Uses DATABASE_URL (default: the embedded database in ./data).`;
+  pnpm create-api-client --name "Justice office" [--scope mediation:read ...] [--partner <station-slug>/<partner-slug>]
+      [--budget 300000] [--development]
+Scopes: ${API_SCOPES.join(', ')}. ${STATION_BOUND_SCOPES.join(', ')} need --partner: the key then reads and
+writes only that partner agency's station. Talks to the running server if there is one, else opens DATABASE_URL.`;
 
 const { values } = parseArgs({
   options: {
@@ -21,32 +22,27 @@ const scopes = values.scope ?? [];
 const unknown = scopes.filter((s) => !isApiScope(s));
 const budget = values.budget === undefined ? undefined : Number(values.budget);
 if (values.help || !values.name || unknown.length > 0 || (budget !== undefined && !(Number.isInteger(budget) && budget > 0))) {
-  if (unknown.length > 0) console.error(`Unknown scope(s): ${unknown.join(', ')}`);
-  console.error(usage);
-  process.exit(values.help ? 0 : 2);
+  usageExit(`${unknown.length > 0 ? `Unknown scope(s): ${unknown.join(', ')}\n` : ''}${usage}`, values.help);
 }
-const db = await openDatabase(process.env.DATABASE_URL);
-try {
-  let partnerId: number | null = null;
+const bound = scopes.filter((s) => isApiScope(s) && STATION_BOUND_SCOPES.includes(s));
+if (bound.length > 0 && !values.partner) usageExit(`${bound.join(', ')} need --partner <station-slug>/<partner-slug>.\n\n${usage}`, false);
+
+/** The scope names as the GraphQL enum spells them. */
+const enumName = (scope: string) => scope.replace(':', '_').toUpperCase();
+
+await withConnection('Could not create the API client', async (connection) => {
+  let partnerId: string | null = null;
   if (values.partner) {
-    const [stationSlug, partnerSlug] = values.partner.split('/');
-    const partner = await db.prisma.partnerAgency.findFirst({ where: { slug: partnerSlug ?? '', station: { slug: stationSlug ?? '' } } });
-    if (!partner) throw new Error(`No partner agency "${values.partner}" (give <station-slug>/<partner-slug>).`);
+    const [stationSlug = '', partnerSlug = ''] = values.partner.split('/');
+    const partner = (await stationBySlug(connection, stationSlug)).partners.find((p) => p.slug === partnerSlug);
+    if (!partner) throw new UsageError(`No partner agency "${values.partner}" (give <station-slug>/<partner-slug>).`);
     partnerId = partner.id;
   }
-  const { client, key } = await createApiClient(db.prisma, {
-    name: values.name,
-    scopes: scopes.filter(isApiScope),
-    costBudget: budget,
-    development: values.development,
-    partnerId,
-  });
-  console.error(`Created API client ${client.id} "${client.name}" with scopes ${client.scopes.join(', ')}.`);
+  const { createApiClient } = await connection.graphql<{ createApiClient: { key: string; client: { name: string; scopes: string[] } } }>(
+    'mutation ($name: String!, $scopes: [ApiScope!]!, $budget: Int, $development: Boolean, $partnerId: ID) { createApiClient(name: $name, scopes: $scopes, costBudget: $budget, development: $development, partnerId: $partnerId) { key client { name scopes } } }',
+    { name: values.name, scopes: scopes.map(enumName), budget, development: values.development, partnerId },
+  );
+  console.error(`Created API client "${createApiClient.client.name}" with scopes ${scopes.join(', ')}${values.partner ? ` for ${values.partner}` : ''}.`);
   console.error('The key is shown this once; send it as the X-Api-Key header:');
-  console.log(key);
-} catch (error) {
-  console.error(`Could not create the API client: ${(error as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  await db.close();
-}
+  console.log(createApiClient.key);
+});

@@ -1,22 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '@openstation/db';
-import { importCsv } from '../src/csv/import.ts';
+import type { ImportReport } from '../src/csv/import.ts';
 import { CSV_KINDS } from '../src/csv/kinds.ts';
 import { formatIssues, summary } from '../src/csv/report.ts';
-
-// `pnpm --filter` runs scripts in apps/api: read files and ./data where the command was typed.
-process.chdir(process.env.INIT_CWD ?? process.cwd());
-
-/** A wrong option: exit 2, as for a wrong command line. */
-class UsageError extends Error {}
+import { OperatorCallError } from '../src/operator/connection.ts';
+import { UsageError, usageExit, withConnection } from './tool.ts';
 
 const usage = `Imports areas, officers or service items from a CSV file (UTF-8; as export-csv writes it).
-  pnpm --filter @openstation/api import-csv <${Object.keys(CSV_KINDS).join('|')}> <file.csv> --as <staff email>
+  pnpm import-csv <${Object.keys(CSV_KINDS).join('|')}> <file.csv> --as <staff email>
       [--station <slug>] [--valid-only] [--dry-run] [--report <report.json>]
 Every row is checked first; if any is invalid nothing is imported (exit 1) unless --valid-only.
-The valid rows are written in one transaction, audited as the staff user given by --as (an ADMIN or EDITOR).
-Uses DATABASE_URL (default: the embedded database in ./data).`;
+The valid rows are written in one transaction, audited as the staff member given by --as (an ADMIN
+or EDITOR of the rows' stations). Talks to the running server if there is one (which then rebuilds
+the portal), else opens DATABASE_URL (default: ./data/pglite).`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,13 +25,9 @@ const { values, positionals } = parseArgs({
     help: { type: 'boolean' },
   },
 });
-const [kindName = '', file] = positionals;
-const kind = CSV_KINDS[kindName];
+const [kind = '', file] = positionals;
 const dryRun = values['dry-run'] === true;
-if (values.help || !kind || !file || positionals.length !== 2 || (!dryRun && !values.as)) {
-  console.error(usage);
-  process.exit(values.help ? 0 : 2);
-}
+if (values.help || !CSV_KINDS[kind] || !file || positionals.length !== 2 || (!dryRun && !values.as)) usageExit(usage, values.help);
 
 let input: Buffer;
 try {
@@ -45,34 +37,41 @@ try {
   process.exit(2);
 }
 
-const db = await openDatabase(process.env.DATABASE_URL);
-try {
-  let staffUserId: number | null = null;
-  if (values.as) {
-    const email = values.as.trim().toLowerCase();
-    const user = await db.prisma.staffUser.findUnique({ where: { email } });
-    if (!user || user.disabledAt || (user.role !== 'ADMIN' && user.role !== 'EDITOR')) {
-      throw new UsageError(`--as ${email}: no active ADMIN or EDITOR staff user has this email (create one with create-admin).`);
-    }
-    staffUserId = user.id;
+type Answer = Omit<ImportReport, 'outcomes' | 'kind'> & { outcomes: { row: number; outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' }[] };
+
+const IMPORT = `mutation ($kind: CsvKind!, $file: File!, $station: String, $validOnly: Boolean, $dryRun: Boolean) {
+  importCsv(kind: $kind, file: $file, station: $station, validOnly: $validOnly, dryRun: $dryRun) {
+    rows invalidRows imported dryRun
+    issues { row column code message }
+    outcomes { row outcome }
+    counts { created updated unchanged skipped }
   }
-  if (values.station && !(await db.prisma.station.findUnique({ where: { slug: values.station } }))) {
-    throw new UsageError(`--station ${values.station}: no station has this slug.`);
-  }
-  const report = await importCsv(db.prisma, kind, input, {
-    station: values.station ?? null,
-    validOnly: values['valid-only'],
-    dryRun,
-    staffUserId,
-  });
+}`;
+
+/** Who may not import, or what the command line names wrong: a usage error (exit 2). */
+const USAGE_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']);
+
+await withConnection('Import failed, nothing was written', async (connection) => {
+  const answer = await connection
+    .graphql<{ importCsv: Answer }>(
+      IMPORT,
+      { kind: kind.replace('-', '_').toUpperCase(), station: values.station ?? null, validOnly: values['valid-only'], dryRun },
+      { actAs: values.as, files: { file: new Blob([new Uint8Array(input)], { type: 'text/csv' }) } },
+    )
+    .catch((error: unknown) => {
+      if (error instanceof OperatorCallError && USAGE_CODES.has(error.code ?? '')) {
+        throw new UsageError(`${values.as ? `--as ${values.as}: ` : ''}${error.message}`);
+      }
+      throw error;
+    });
+  const report: ImportReport = {
+    ...answer.importCsv,
+    kind,
+    outcomes: answer.importCsv.outcomes.map((o) => ({ row: o.row, outcome: o.outcome.toLowerCase() as 'created' })),
+  };
   if (values.report) writeFileSync(values.report, `${JSON.stringify({ file, ...report }, null, 2)}\n`);
   process.stderr.write(formatIssues(report));
   const ok = report.imported || (dryRun && report.issues.length === 0);
   (ok ? process.stdout : process.stderr).write(`${summary(report)}\n`);
   process.exitCode = ok ? 0 : 1;
-} catch (error) {
-  console.error(error instanceof UsageError ? error.message : `Import failed, nothing was written: ${(error as Error).message}`);
-  process.exitCode = error instanceof UsageError ? 2 : 1;
-} finally {
-  await db.close();
-}
+});

@@ -34,6 +34,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
+    File: { Input: Blob; Output: never };
   };
 }>({
   plugins: [ScopeAuthPlugin, AuthBeforeArgsPlugin, ComplexityPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],

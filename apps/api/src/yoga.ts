@@ -2,6 +2,8 @@ import type { PrismaClient } from '@openstation/db';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import { createCallers } from './auth/caller.ts';
+import type { OperatorAccess } from './auth/principal.ts';
+import type { ServerContext } from './operator/loopback.ts';
 import { type Context, localeFromRequest } from './context.ts';
 import { CORS_HEADERS } from './cors.ts';
 import { csrfPrevention } from './csrf.ts';
@@ -37,14 +39,16 @@ export interface ApiOptions {
   requireTrustedOperations?: boolean;
   /** Larger request bodies answer REQUEST_ENTITY_TOO_LARGE (413) before they are parsed; 2 MiB by default. */
   maxRequestBodyBytes?: number;
+  /** The operator channel (`openOperatorChannel`): local requests with its token act as an admin. */
+  operator?: OperatorAccess;
 }
 
 /**
  * The GraphQL server as a fetch handler, with no side effects: tests call
  * `api.fetch('http://yoga/graphql', …)`, `server.ts` mounts it on a port.
  */
-export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, onPublicChange, portalUpdatesStatus, requireTrustedOperations = false, maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES }: ApiOptions) {
-  const callers = createCallers(prisma);
+export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, onPublicChange, portalUpdatesStatus, requireTrustedOperations = false, maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES, operator }: ApiOptions) {
+  const callers = createCallers(prisma, operator);
   const publicChanged: PublicChangeListener = (change) => {
     try {
       onPublicChange?.(change);
@@ -67,7 +71,7 @@ export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, on
       prisma,
       locale: localeFromRequest(initial.request),
       loaders: createLoaders(prisma),
-      principal: await callers.of(initial.request),
+      principal: await callers.of(initial.request, initial as ServerContext),
       takeSurveySubmission: async () => {
         if (surveyLimit) await takeSurveySubmission(surveyLimit, clientAddress(initial, surveyLimit.trustProxy));
       },

@@ -4,7 +4,8 @@ import { DatabaseUnavailableError } from './errors.ts';
 
 const LOCK_FILE = 'openstation.lock';
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id runs on this machine (one we may not signal counts as running). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -27,10 +28,12 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      if (Number.isInteger(holder) && holder !== process.pid && isProcessAlive(holder)) {
         throw new DatabaseUnavailableError(
-          `The embedded database in "${dataDir}" is in use by process ${holder}. ` +
-            'Stop that process (or another `pnpm start`) first, or set DATABASE_URL to another pglite:<dir>.',
+          `The embedded database in "${dataDir}" is in use by process ${holder}, most likely the running server (\`pnpm start\`). ` +
+            'While the server runs, the command-line tools (create-admin, import-csv, export-csv, backup, …) talk to it instead of ' +
+            'opening the database: if one of them printed this, the server has not written its state file (restart it, or stop ' +
+            `process ${holder} and run the command again). Only one process may open the embedded database at a time.`,
         );
       }
       rmSync(path, { force: true });

@@ -1,5 +1,7 @@
 import type { PrismaClient, StaffRole } from '@openstation/db';
 import { GraphQLError } from 'graphql';
+import { ACT_AS_HEADER, OPERATOR_HEADER } from '../operator/headers.ts';
+import { isLoopback, type ServerContext } from '../operator/loopback.ts';
 import { type ApiScope, isApiScope } from './scopes.ts';
 import { parseApiKey, secretMatches, sha256 } from './tokens.ts';
 
@@ -9,7 +11,17 @@ export type StationAccess = 'all' | readonly number[];
 /** Who is calling: resolved once per request from its headers. */
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'staff'; userId: number; role: StaffRole; sessionId: number; stations: StationAccess }
+  | {
+      kind: 'staff';
+      /** The staff account; null for the operator channel acting as itself (a bureau-wide admin with no account). */
+      userId: number | null;
+      role: StaffRole;
+      /** The session; null for the operator channel, which has none. */
+      sessionId: number | null;
+      stations: StationAccess;
+      /** `operator`: the request came through the operator channel (recorded in the audit trail). */
+      via?: 'operator';
+    }
   | {
       kind: 'apiClient';
       clientId: number;
@@ -32,15 +44,48 @@ function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
+/** How a request may reach the operator channel: the token in the server's state file. */
+export interface OperatorAccess {
+  token: string;
+}
+
+const STAFF_SELECT = { id: true, role: true, disabledAt: true, allStations: true, stations: { select: { stationId: true } } } as const;
+
 /**
- * Reads `Authorization: Bearer <session token>` or `X-Api-Key: <key>`. No header: anonymous.
- * A header that does not name a live session or key fails the whole request with
- * UNAUTHENTICATED rather than silently downgrading the caller to anonymous.
+ * `X-OpenStation-Operator: <token>` from this machine: a bureau-wide admin with no account,
+ * or with `X-OpenStation-Act-As: <email>` that staff member (their role and stations).
  */
-export async function principalFromRequest(prisma: PrismaClient, request: Request, now = new Date()): Promise<Principal> {
+async function operatorPrincipal(prisma: PrismaClient, request: Request, given: string, operator: OperatorAccess | undefined, serverContext: ServerContext | undefined): Promise<Principal> {
+  if (!operator || !isLoopback(request, serverContext) || !secretMatches(given, sha256(operator.token))) {
+    throw unauthenticated('The operator token is wrong, or the request did not come from this machine: the operator channel answers only local requests with the token of the running server.');
+  }
+  const email = request.headers.get(ACT_AS_HEADER)?.trim().toLowerCase();
+  if (!email) return { kind: 'staff', userId: null, role: 'ADMIN', sessionId: null, stations: 'all', via: 'operator' };
+  const user = await prisma.staffUser.findUnique({ where: { email }, select: STAFF_SELECT });
+  if (!user || user.disabledAt) throw unauthenticated(`No enabled staff account has the email "${email}" (given to act as).`);
+  return { kind: 'staff', userId: user.id, role: user.role, sessionId: null, stations: stationAccessOf(user), via: 'operator' };
+}
+
+/**
+ * Reads `Authorization: Bearer <session token>`, `X-Api-Key: <key>` or, from this machine,
+ * the operator channel's `X-OpenStation-Operator: <token>`. No header: anonymous. A header
+ * that does not name a live session, key or the running server's token fails the whole
+ * request with UNAUTHENTICATED rather than silently downgrading the caller to anonymous.
+ */
+export async function principalFromRequest(
+  prisma: PrismaClient,
+  request: Request,
+  now = new Date(),
+  operator?: OperatorAccess,
+  serverContext?: ServerContext,
+): Promise<Principal> {
   const authorization = request.headers.get('authorization');
   const apiKey = request.headers.get('x-api-key');
-  if (authorization && apiKey) throw unauthenticated('Send either a session token or an API key, not both.');
+  const operatorToken = request.headers.get(OPERATOR_HEADER);
+  if ([authorization, apiKey, operatorToken].filter(Boolean).length > 1) {
+    throw unauthenticated('Send one kind of credentials: a session token, an API key or the operator token.');
+  }
+  if (operatorToken) return operatorPrincipal(prisma, request, operatorToken, operator, serverContext);
   if (authorization) {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1];
     if (!token) throw unauthenticated('The Authorization header must be `Bearer <session token>`.');
@@ -50,7 +95,7 @@ export async function principalFromRequest(prisma: PrismaClient, request: Reques
         id: true,
         expiresAt: true,
         revokedAt: true,
-        user: { select: { id: true, role: true, disabledAt: true, allStations: true, stations: { select: { stationId: true } } } },
+        user: { select: STAFF_SELECT },
       },
     });
     if (!session || session.revokedAt || session.expiresAt <= now || session.user.disabledAt) {

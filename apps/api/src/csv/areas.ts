@@ -44,9 +44,9 @@ export const areasCsv: CsvKind<typeof columns> = {
     });
   },
 
-  async exportRows(prisma, stationId) {
+  async exportRows(prisma, stations) {
     const areas = await prisma.area.findMany({
-      where: { retiredAt: null, ...(stationId === null ? {} : { stationId }) },
+      where: { retiredAt: null, stationId: stations },
       include: { station: { select: { slug: true } } },
       orderBy: [{ stationId: 'asc' }, { id: 'asc' }],
     });

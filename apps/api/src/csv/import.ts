@@ -1,5 +1,8 @@
-import type { PrismaClient } from '@openstation/db';
-import { toJson } from '../domain/unit-of-work.ts';
+import type { Principal } from '../auth/principal.ts';
+import { actsFor, requireRole, requireStation } from '../domain/access.ts';
+import type { Actor } from '../domain/actor.ts';
+import { write } from '../domain/unit-of-work.ts';
+import { NotFoundError } from '../errors.ts';
 import { pairIssues, readValues, type Columns } from './cells.ts';
 import type { Issue } from './issues.ts';
 import type { AuditRecord, CsvKind, Outcome, ValidRow } from './kind.ts';
@@ -12,8 +15,6 @@ export interface ImportOptions {
   validOnly?: boolean;
   /** Check and report, write nothing. */
   dryRun?: boolean;
-  /** The staff user the audit entries name; needed unless `dryRun`. */
-  staffUserId?: number | null;
 }
 
 export interface ImportReport {
@@ -31,14 +32,15 @@ export interface ImportReport {
   counts: Record<Outcome | 'skipped', number>;
 }
 
-/** The import's transaction may hold thousands of rows: allow it time. */
-const TRANSACTION = { maxWait: 10_000, timeout: 300_000 };
+/** The import's unit of work may hold thousands of rows: allow it time. */
+const TIMEOUT_MS = 300_000;
 
 function checkRows<C extends Columns>(
   kind: CsvKind<C>,
   records: { row: number; cells: Record<string, string> }[],
   stations: Map<string, number>,
   options: ImportOptions,
+  principal: Principal,
 ): { valid: ValidRow<C>[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const checked: ValidRow<C>[] = [];
@@ -53,6 +55,8 @@ function checkRows<C extends Columns>(
         rowIssues.push({ row: record.row, column: 'station', code: 'station_mismatch', message: `the row names station "${station}", the import is for "${options.station}"` });
       } else if (stationId === undefined) {
         rowIssues.push({ row: record.row, column: 'station', code: 'unknown_station', message: `no station has the slug "${station}"` });
+      } else if (!actsFor(principal, stationId)) {
+        rowIssues.push({ row: record.row, column: 'station', code: 'station_not_yours', message: `you do not act for the station "${station}"` });
       }
     }
     issues.push(...rowIssues);
@@ -79,50 +83,60 @@ function checkRows<C extends Columns>(
 }
 
 /**
- * Imports a CSV file of `kind`: checks every row (cells with the rules the GraphQL mutations
- * use, stations, keys, references), then — unless a row is invalid and `validOnly` is not
- * set, or `dryRun` — creates or updates the valid rows' records in one transaction, with an
- * audit entry for every change. Nothing is written when it fails part-way.
+ * Imports a CSV file of `kind` as `actor` (an editor or admin, for their stations): checks
+ * every row (cells with the rules the GraphQL mutations use, stations, keys, references),
+ * then — unless a row is invalid and `validOnly` is not set, or `dryRun` — creates or
+ * updates the valid rows' records in one unit of work, each change audited as the actor and
+ * announced to the portal once it commits. Nothing is written when it fails part-way.
  */
 export async function importCsv<C extends Columns>(
-  prisma: PrismaClient,
+  actor: Actor,
   kind: CsvKind<C>,
   input: string | Uint8Array,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
+  requireRole(actor, 'editor');
   const dryRun = options.dryRun === true;
-  const staffUserId = options.staffUserId ?? null;
-  if (!dryRun && staffUserId === null) throw new Error('An import that writes needs the staff user to record in the audit trail.');
+  const stations = new Map((await actor.prisma.station.findMany({ select: { id: true, slug: true } })).map((s) => [s.slug, s.id]));
+  if (options.station) {
+    const stationId = stations.get(options.station);
+    if (stationId === undefined) throw new NotFoundError(`No station has the slug "${options.station}".`, { slug: options.station, field: 'station' });
+    requireStation(actor, stationId);
+  }
   const read = readCsv(input, kind.columns, options.station ? ['station'] : []);
   const fileIssues = read.issues.filter((issue) => issue.code !== 'field_count');
   const rowCount = read.records.length + read.issues.length - fileIssues.length;
-  const stations = new Map((await prisma.station.findMany({ select: { id: true, slug: true } })).map((s) => [s.slug, s.id]));
-  const checked = checkRows(kind, read.records, stations, options);
+  const checked = checkRows(kind, read.records, stations, options, actor.principal);
+  const stationOfRow = new Map(checked.valid.map((row) => [row.row, row.stationId]));
 
-  return prisma.$transaction(async (tx) => {
-    const plans = await kind.plan(tx, checked.valid);
-    const rowIssues = [...read.issues.filter((issue) => !fileIssues.includes(issue)), ...checked.issues, ...plans.flatMap((plan) => plan.issues)];
-    const issues = [...fileIssues, ...rowIssues].sort((a, b) => a.row - b.row);
-    const invalidRows = [...new Set(rowIssues.map((issue) => issue.row))].sort((a, b) => a - b);
-    const ready = plans.flatMap((plan) => ('outcome' in plan ? [plan] : []));
-    const imported = !dryRun && fileIssues.length === 0 && (invalidRows.length === 0 || options.validOnly === true);
-    if (imported) {
-      const audit = async (entry: AuditRecord) => {
-        await tx.auditEntry.create({ data: { ...entry, before: toJson(entry.before), after: toJson(entry.after), staffUserId } });
+  return write(
+    actor,
+    async (uow) => {
+      const plans = await kind.plan(uow.tx, checked.valid);
+      const rowIssues = [...read.issues.filter((issue) => !fileIssues.includes(issue)), ...checked.issues, ...plans.flatMap((plan) => plan.issues)];
+      const issues = [...fileIssues, ...rowIssues].sort((a, b) => a.row - b.row);
+      const invalidRows = [...new Set(rowIssues.map((issue) => issue.row))].sort((a, b) => a - b);
+      const ready = plans.flatMap((plan) => ('outcome' in plan ? [plan] : []));
+      const imported = !dryRun && fileIssues.length === 0 && (invalidRows.length === 0 || options.validOnly === true);
+      if (imported) {
+        for (const plan of ready) {
+          const stationId = stationOfRow.get(plan.row) ?? null;
+          await plan.write(uow.tx, (entry: AuditRecord) => uow.record({ ...entry, stationId }), uow);
+        }
+      }
+      const counts = { created: 0, updated: 0, unchanged: 0, skipped: rowCount - ready.length };
+      for (const plan of ready) counts[plan.outcome] += 1;
+      return {
+        kind: kind.name,
+        rows: rowCount,
+        invalidRows,
+        issues,
+        imported,
+        dryRun,
+        outcomes: ready.map((plan) => ({ row: plan.row, outcome: plan.outcome })),
+        counts,
       };
-      for (const plan of ready) await plan.write(tx, audit);
-    }
-    const counts = { created: 0, updated: 0, unchanged: 0, skipped: rowCount - ready.length };
-    for (const plan of ready) counts[plan.outcome] += 1;
-    return {
-      kind: kind.name,
-      rows: rowCount,
-      invalidRows,
-      issues,
-      imported,
-      dryRun,
-      outcomes: ready.map((plan) => ({ row: plan.row, outcome: plan.outcome })),
-      counts,
-    };
-  }, TRANSACTION);
+    },
+    { timeout: TIMEOUT_MS },
+  );
 }

@@ -29,6 +29,8 @@ export type IssueCode =
   | 'unknown_station'
   /** The row names another station than `--station`. */
   | 'station_mismatch'
+  /** The importing staff member does not act for the row's station. */
+  | 'station_not_yours'
   /** No active area of the station has this name. */
   | 'unknown_area'
   /** Another row of the file has the same key (both are reported). */

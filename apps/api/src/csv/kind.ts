@@ -1,8 +1,9 @@
 import type { Prisma, PrismaClient } from '@openstation/db';
+import type { UnitOfWork } from '../domain/unit-of-work.ts';
 import type { Columns, Values } from './cells.ts';
 import type { Issue } from './issues.ts';
 
-/** One audit entry an import writes, as `audited()` does for a mutation. */
+/** One audit entry an import writes (the row's station is added by the import). */
 export interface AuditRecord {
   action: string;
   entityType: string;
@@ -20,8 +21,11 @@ export interface ValidRow<C extends Columns> {
   values: Values<C>;
 }
 
-/** Writes one row's change and its audit entries, inside the import's transaction. */
-export type RowWrite = (tx: Prisma.TransactionClient, audit: (entry: AuditRecord) => Promise<void>) => Promise<void>;
+/**
+ * Writes one row's change and its audit entries, inside the import's unit of work (`audit`
+ * records an entry for the row's station; `uow` is there for domain functions).
+ */
+export type RowWrite = (tx: Prisma.TransactionClient, audit: (entry: AuditRecord) => Promise<void>, uow: UnitOfWork) => Promise<void>;
 
 /** What importing one valid row does, or why it cannot. */
 export type RowPlan =
@@ -49,8 +53,8 @@ export interface CsvKind<C extends Columns> {
   key(row: ValidRow<C>): { key: string; column: string };
   /** Compares valid rows with the database (inside the import's transaction). */
   plan(tx: Prisma.TransactionClient, rows: ValidRow<C>[]): Promise<RowPlan[]>;
-  /** The active records as cell texts, for export. */
-  exportRows(prisma: PrismaClient, stationId: number | null): Promise<Record<string, string>[]>;
+  /** The active records (of the stations in the filter, or all) as cell texts, for export. */
+  exportRows(prisma: PrismaClient, stations: { in: number[] } | undefined): Promise<Record<string, string>[]>;
 }
 
 function comparable(value: unknown): unknown {

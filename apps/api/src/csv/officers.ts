@@ -170,9 +170,9 @@ export const officersCsv: CsvKind<typeof columns> = {
     });
   },
 
-  async exportRows(prisma, stationId) {
+  async exportRows(prisma, stations) {
     const officers = await prisma.officer.findMany({
-      where: { retiredAt: null, ...(stationId === null ? {} : { stationId }) },
+      where: { retiredAt: null, stationId: stations },
       include: {
         station: { select: { slug: true } },
         assignments: { where: { area: { retiredAt: null } }, include: { area: { select: { nameZh: true } } }, orderBy: { id: 'asc' } },

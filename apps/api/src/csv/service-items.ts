@@ -67,9 +67,9 @@ export const serviceItemsCsv: CsvKind<typeof columns> = {
     });
   },
 
-  async exportRows(prisma, stationId) {
+  async exportRows(prisma, stations) {
     const items = await prisma.serviceItem.findMany({
-      where: { retiredAt: null, ...(stationId === null ? {} : { stationId }) },
+      where: { retiredAt: null, stationId: stations },
       include: { station: { select: { slug: true } } },
       orderBy: [{ stationId: 'asc' }, { id: 'asc' }],
     });

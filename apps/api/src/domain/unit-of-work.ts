@@ -88,6 +88,7 @@ export async function write<T>(actor: Actor, work: (uow: UnitOfWork) => Promise<
                 after: toJson(entry.after),
                 staffUserId: entry.staffUserId ?? (principal.kind === 'staff' ? principal.userId : null),
                 apiClientId: principal.kind === 'apiClient' ? principal.clientId : null,
+                via: principal.kind === 'staff' ? (principal.via ?? null) : null,
               },
             });
             const change = { action: entry.action, entityType: entry.entityType, stationId: entry.stationId };

@@ -1,18 +1,16 @@
 import { z } from 'zod';
-import { createApiClient } from '../auth/accounts.ts';
 import { isApiScope } from '../auth/scopes.ts';
-import { audited } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
-import { NotFoundError } from '../errors.ts';
+import { apiClientFilter, createApiClient, revokeApiClient } from '../domain/api-clients.ts';
 import { idFor } from './inputs.ts';
 
 export const ApiScopeEnum = builder.enumType('ApiScope', {
   description: 'What an API key may do beyond public reads.',
   values: {
     PUBLIC_READ: { value: 'public:read', description: 'Public data (what anonymous callers may read too).' },
-    MEDIATION_READ: { value: 'mediation:read', description: 'Mediation cases (no party names).' },
-    REFERRALS_WRITE: { value: 'referrals:write', description: 'The partner\'s side of referrals.' },
-    SURVEYS_RAW: { value: 'surveys:raw', description: 'Raw survey responses.' },
+    MEDIATION_READ: { value: 'mediation:read', description: 'Mediation cases of the partner\'s station (no party names); needs a partner.' },
+    REFERRALS_WRITE: { value: 'referrals:write', description: 'The partner\'s side of referrals; needs a partner.' },
+    SURVEYS_RAW: { value: 'surveys:raw', description: 'Raw survey responses of the partner\'s station; needs a partner.' },
   } as const,
 });
 
@@ -28,7 +26,7 @@ const ApiClientRef = builder.prismaNode('ApiClient', {
     development: t.exposeBoolean('development'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
-    partner: t.relation('partner', { nullable: true }),
+    partner: t.relation('partner', { nullable: true, description: 'The partner agency the key acts for: it reads and writes only that agency\'s station.' }),
   }),
 });
 
@@ -47,35 +45,33 @@ const CreatedApiClient = builder.objectRef<Created>('CreatedApiClient').implemen
 builder.queryFields((t) => ({
   apiClients: t.prismaField({
     type: ['ApiClient'],
-    description: 'All API clients, newest first.',
+    description: 'The API clients the caller may manage, newest first: all for bureau-wide admins, else those of their stations\' partners.',
     authScopes: { admin: true },
-    resolve: (query, _root, _args, ctx) => ctx.prisma.apiClient.findMany({ ...query, orderBy: { id: 'desc' } }),
+    resolve: (query, _root, _args, ctx) => ctx.prisma.apiClient.findMany({ ...query, where: apiClientFilter(ctx.principal), orderBy: { id: 'desc' } }),
   }),
 }));
 
 builder.mutationFields((t) => ({
   createApiClient: t.field({
     type: CreatedApiClient,
-    description: 'Registers a partner system and returns its key once.',
+    description:
+      'Registers a partner system and returns its key once (admins; audited without the secret). `mediation:read`, `referrals:write` and ' +
+      '`surveys:raw` need `partnerId` (PARTNER_REQUIRED): the key acts for that agency\'s station only. Station-bound admins create keys only for partners of their stations.',
     authScopes: { admin: true },
     args: {
       name: t.arg.string({ required: true, validate: z.string().trim().min(1).max(200) }),
       scopes: t.arg({ type: [ApiScopeEnum], required: true }),
       costBudget: t.arg.int({ validate: z.number().int().min(1).max(10_000_000) }),
       development: t.arg.boolean({ defaultValue: false }),
-      partnerId: t.arg.globalID({ description: 'The partner agency the key acts for (needed for `referrals:write`).' }),
+      partnerId: t.arg.globalID({ description: 'The partner agency the key acts for (needed for station-bound scopes).' }),
     },
     resolve: (_root, args, ctx) =>
-      audited(ctx, 'apiClient.create', async (tx) => {
-        const { client, key } = await createApiClient(tx, {
-          name: args.name.trim(),
-          scopes: args.scopes,
-          costBudget: args.costBudget ?? undefined,
-          development: args.development ?? false,
-          partnerId: args.partnerId ? idFor(args.partnerId, 'PartnerAgency', 'partnerId') : null,
-        });
-        const { secretHash: _hidden, ...after } = client;
-        return { entityType: 'ApiClient', entityId: client.id, before: null, after, result: { key, client } };
+      createApiClient(ctx, {
+        name: args.name,
+        scopes: args.scopes,
+        costBudget: args.costBudget,
+        development: args.development,
+        partnerId: args.partnerId ? idFor(args.partnerId, 'PartnerAgency', 'partnerId') : null,
       }),
   }),
   revokeApiClient: t.prismaField({
@@ -84,17 +80,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { id: t.arg.globalID({ required: true, for: ApiClientRef }) },
     resolve: async (query, _root, { id }, ctx) => {
-      const clientId = Number(id.id);
-      await audited(ctx, 'apiClient.revoke', async (tx) => {
-        const before = await tx.apiClient.findUnique({ where: { id: clientId }, omit: { secretHash: true } });
-        if (!before) throw new NotFoundError('No API client has this id.');
-        const after = await tx.apiClient.update({
-          where: { id: clientId },
-          data: { revokedAt: before.revokedAt ?? new Date() },
-          omit: { secretHash: true },
-        });
-        return { entityType: 'ApiClient', entityId: clientId, before, after, result: null };
-      });
+      const clientId = await revokeApiClient(ctx, Number(id.id));
       return ctx.prisma.apiClient.findUniqueOrThrow({ ...query, where: { id: clientId } });
     },
   }),

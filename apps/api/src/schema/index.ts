@@ -28,6 +28,7 @@ import './survey.ts';
 import './survey-mutations.ts';
 import './survey-results.ts';
 import './portal-build-status.ts';
+import './csv.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,11 +1,19 @@
 import { StaffRole } from '@openstation/db';
 import { z } from 'zod';
-import { createSession } from '../auth/accounts.ts';
-import { DECOY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
-import { audited } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
-import { ClientError, NotFoundError, StateError } from '../errors.ts';
+import {
+  changeOwnPassword,
+  createStaffUser,
+  disableStaffUser,
+  enableStaffUser,
+  manageableStaffFilter,
+  resetStaffPassword,
+  updateStaffUser,
+} from '../domain/staff.ts';
+import { login, logout } from '../domain/staff-sessions.ts';
+import { NotFoundError } from '../errors.ts';
 import { idFor } from './inputs.ts';
+import { Station } from './station.ts';
 
 export const StaffRoleEnum = builder.enumType(StaffRole, {
   name: 'StaffRole',
@@ -21,6 +29,13 @@ builder.prismaNode('StaffUser', {
     email: t.exposeString('email'),
     name: t.exposeString('name'),
     role: t.expose('role', { type: StaffRoleEnum }),
+    allStations: t.exposeBoolean('allStations', { description: 'Acts for every station of the bureau (then `stations` is empty).' }),
+    stations: t.field({
+      type: [Station],
+      description: 'The stations the account acts for (empty when `allStations`).',
+      select: { stations: { select: { station: true }, orderBy: { stationId: 'asc' } } },
+      resolve: (user) => user.stations.map((s) => s.station),
+    }),
     disabledAt: t.expose('disabledAt', {
       type: 'DateTime',
       nullable: true,
@@ -37,30 +52,91 @@ const Session = builder.objectRef<{ token: string; expiresAt: Date }>('Session')
   }),
 });
 
+const email = z.string().trim().toLowerCase().pipe(z.email('an email address').max(320));
+const name = z.string().trim().min(1).max(200);
+const password = z.string().min(1).max(1024);
+
+const StaffUserInput = builder.inputType('StaffUserInput', {
+  description: 'A new staff account: bound to `stationIds`, or bureau-wide with `allStations: true` (one of the two).',
+  fields: (t) => ({
+    email: t.string({ required: true, validate: email }),
+    name: t.string({ required: true, validate: name }),
+    role: t.field({ type: StaffRoleEnum, required: true }),
+    stationIds: t.globalIDList({ description: 'The stations the account acts for.' }),
+    allStations: t.boolean({ description: 'Acts for every station (bureau-wide admins may grant it).' }),
+    password: t.string({ validate: password, description: 'At least 12 characters; left out, one is generated and answered once.' }),
+  }),
+});
+
+const StaffUserPatch = builder.inputType('StaffUserPatch', {
+  description: 'Changes to a staff account: a field left out is unchanged; `stationIds` replaces its stations.',
+  fields: (t) => ({
+    name: t.string({ validate: name }),
+    role: t.field({ type: StaffRoleEnum }),
+    stationIds: t.globalIDList(),
+    allStations: t.boolean(),
+  }),
+});
+
+interface WithPassword {
+  userId: number;
+  password: string | null;
+}
+
+const StaffUserWithPassword = builder.objectRef<WithPassword>('StaffUserWithPassword').implement({
+  description: 'An account and the password it was given: shown this once, never stored in clear or in the audit trail.',
+  fields: (t) => ({
+    user: t.prismaField({ type: 'StaffUser', resolve: (query, parent, _args, ctx) => ctx.prisma.staffUser.findUniqueOrThrow({ ...query, where: { id: parent.userId } }) }),
+    password: t.exposeString('password', { nullable: true, description: 'The generated password (null when the caller gave one): hand it over safely.' }),
+  }),
+});
+
+const stationIdsOf = (ids: readonly { typename: string; id: string }[] | null | undefined, path: string) =>
+  ids == null ? ids : ids.map((id, i) => idFor(id, 'Station', `${path}.${i}`));
+
 builder.queryFields((t) => ({
   staffUsers: t.prismaField({
     type: ['StaffUser'],
-    description: 'Every staff account, enabled ones first, then by email (admins only): where an admin finds the id to disable or enable.',
+    description:
+      'The staff accounts the caller may manage (admins): all for bureau-wide admins, otherwise those whose stations are all theirs; enabled ones first, then by email.',
     authScopes: { admin: true },
     resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.staffUser.findMany({ ...query, orderBy: [{ disabledAt: { sort: 'asc', nulls: 'first' } }, { email: 'asc' }] }),
+      ctx.prisma.staffUser.findMany({ ...query, where: manageableStaffFilter(ctx.principal), orderBy: [{ disabledAt: { sort: 'asc', nulls: 'first' } }, { email: 'asc' }] }),
   }),
   me: t.prismaField({
     type: 'StaffUser',
     description: 'The signed-in staff member.',
     authScopes: { staff: true },
-    resolve: (query, _root, _args, { prisma, principal }) =>
-      prisma.staffUser.findUniqueOrThrow({ ...query, where: { id: principal.kind === 'staff' ? principal.userId : -1 } }),
+    resolve: (query, _root, _args, { prisma, principal }) => {
+      const id = principal.kind === 'staff' ? principal.userId : null;
+      if (id === null) throw new NotFoundError('The operator channel is not a staff account: act as one with X-OpenStation-Act-As.');
+      return prisma.staffUser.findUniqueOrThrow({ ...query, where: { id } });
+    },
   }),
 }));
 
-function wrongCredentials(): ClientError {
-  return new ClientError('UNAUTHENTICATED', 'Wrong email or password.');
-}
-
-const STAFF_SNAPSHOT = { id: true, email: true, name: true, role: true, disabledAt: true } as const;
-
 builder.mutationFields((t) => ({
+  createStaffUser: t.field({
+    type: StaffUserWithPassword,
+    description:
+      'Creates a staff account (admins; audited, never with the password). Station-bound admins may give only their own stations (FORBIDDEN otherwise). ' +
+      'STAFF_STATIONS_REQUIRED without stations or `allStations`, PASSWORD_TOO_SHORT under 12 characters, CONFLICT for a taken email.',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: StaffUserInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      createStaffUser(ctx, { ...input, stationIds: stationIdsOf(input.stationIds, 'input.stationIds') }),
+  }),
+  updateStaffUser: t.prismaField({
+    type: 'StaffUser',
+    description:
+      'Changes a staff account\'s name, role or stations (admins who may manage it; patch semantics). CANNOT_CHANGE_OWN_ACCESS for one\'s own role or stations.',
+    authScopes: { admin: true },
+    args: { id: t.arg.globalID({ required: true }), input: t.arg({ type: StaffUserPatch, required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = await updateStaffUser(ctx, idFor(args.id, 'StaffUser'), { ...args.input, stationIds: stationIdsOf(args.input.stationIds, 'input.stationIds') });
+      return ctx.prisma.staffUser.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
   disableStaffUser: t.prismaField({
     type: 'StaffUser',
     description:
@@ -69,19 +145,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { id: t.arg.globalID({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const id = idFor(args.id, 'StaffUser');
-      const { principal } = ctx;
-      if (principal.kind === 'staff' && principal.userId === id) {
-        throw new ClientError('CANNOT_DISABLE_SELF', 'You cannot disable your own account: ask another admin.');
-      }
-      await audited(ctx, 'staff.disable', async (tx) => {
-        const before = await tx.staffUser.findUnique({ where: { id }, select: STAFF_SNAPSHOT });
-        if (!before) throw new NotFoundError('No staff user has this id.', { entityType: 'StaffUser' });
-        if (before.disabledAt) throw new StateError('This account is already disabled.');
-        const after = await tx.staffUser.update({ where: { id }, data: { disabledAt: new Date() }, select: STAFF_SNAPSHOT });
-        const ended = await tx.staffSession.deleteMany({ where: { userId: id } });
-        return { entityType: 'StaffUser', entityId: id, before, after: { ...after, sessionsEnded: ended.count }, result: id };
-      });
+      const id = await disableStaffUser(ctx, idFor(args.id, 'StaffUser'));
       return ctx.prisma.staffUser.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -91,16 +155,27 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { id: t.arg.globalID({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const id = idFor(args.id, 'StaffUser');
-      await audited(ctx, 'staff.enable', async (tx) => {
-        const before = await tx.staffUser.findUnique({ where: { id }, select: STAFF_SNAPSHOT });
-        if (!before) throw new NotFoundError('No staff user has this id.', { entityType: 'StaffUser' });
-        if (!before.disabledAt) throw new StateError('This account is not disabled.');
-        const after = await tx.staffUser.update({ where: { id }, data: { disabledAt: null }, select: STAFF_SNAPSHOT });
-        return { entityType: 'StaffUser', entityId: id, before, after, result: id };
-      });
+      const id = await enableStaffUser(ctx, idFor(args.id, 'StaffUser'));
       return ctx.prisma.staffUser.findUniqueOrThrow({ ...query, where: { id } });
     },
+  }),
+  resetStaffPassword: t.field({
+    type: StaffUserWithPassword,
+    description:
+      'Gives a staff account a new generated password, answered once, and ends its sessions (admins who may manage it; audited without the password). ' +
+      'CANNOT_CHANGE_OWN_ACCESS for one\'s own account: use changeOwnPassword.',
+    authScopes: { admin: true },
+    args: { id: t.arg.globalID({ required: true }) },
+    resolve: (_root, args, ctx) => resetStaffPassword(ctx, idFor(args.id, 'StaffUser')),
+  }),
+  changeOwnPassword: t.boolean({
+    description:
+      'Changes the signed-in staff member\'s password; their other sessions end. WRONG_PASSWORD when `currentPassword` is not right, ' +
+      'PASSWORD_TOO_SHORT under 12 characters. Costs 1,000 like login.',
+    authScopes: { staff: true },
+    complexity: 1000,
+    args: { currentPassword: t.arg.string({ required: true, validate: password }), newPassword: t.arg.string({ required: true, validate: password }) },
+    resolve: (_root, args, ctx) => changeOwnPassword(ctx, args.currentPassword, args.newPassword),
   }),
   login: t.field({
     type: Session,
@@ -110,38 +185,13 @@ builder.mutationFields((t) => ({
     complexity: 1000,
     args: {
       email: t.arg.string({ required: true, validate: z.string().trim().min(3).max(320) }),
-      password: t.arg.string({ required: true, validate: z.string().min(1).max(1024) }),
+      password: t.arg.string({ required: true, validate: password }),
     },
-    resolve: async (_root, { email, password }, ctx) => {
-      const user = await ctx.prisma.staffUser.findUnique({
-        where: { email: email.trim().toLowerCase() },
-        select: { id: true, passwordHash: true, disabledAt: true },
-      });
-      const matches = await verifyPassword(password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
-      if (!user || !matches || user.disabledAt) throw wrongCredentials();
-      return audited(ctx, 'staff.login', async (tx) => {
-        const session = await createSession(tx, user.id);
-        return {
-          entityType: 'StaffUser',
-          entityId: user.id,
-          before: null,
-          after: { expiresAt: session.expiresAt },
-          result: session,
-          staffUserId: user.id,
-        };
-      });
-    },
+    resolve: (_root, args, ctx) => login(ctx, args.email, args.password),
   }),
   logout: t.boolean({
     description: 'Ends the current staff session.',
     authScopes: { staff: true },
-    resolve: async (_root, _args, ctx) => {
-      const { principal } = ctx;
-      if (principal.kind !== 'staff') return false;
-      return audited(ctx, 'staff.logout', async (tx) => {
-        await tx.staffSession.update({ where: { id: principal.sessionId }, data: { revokedAt: new Date() } });
-        return { entityType: 'StaffUser', entityId: principal.userId, before: null, after: null, result: true };
-      });
-    },
+    resolve: (_root, _args, ctx) => logout(ctx),
   }),
 }));

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { audited } from '../domain/legacy-audit.ts';
 import { builder } from '../builder.ts';
-import { NotFoundError } from '../errors.ts';
-import { MAX_DOCUMENT_LENGTH, registerTrustedOperation } from '../trusted/operations.ts';
+import { registerTrustedOperations, revokeTrustedOperation } from '../domain/trusted-operations.ts';
+import { apiClientFilter } from '../domain/api-clients.ts';
+import { isEmpty } from '../domain/patch.ts';
+import { MAX_DOCUMENT_LENGTH } from '../trusted/operations.ts';
 import { idFor } from './inputs.ts';
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash: 64 lower-case hexadecimal digits');
@@ -24,36 +25,55 @@ builder.prismaObject('TrustedOperation', {
 builder.queryFields((t) => ({
   trustedOperations: t.prismaField({
     type: ['TrustedOperation'],
-    description: 'Registered operations, newest first: those in force, or all with `includeRevoked`.',
+    description:
+      'Registered operations, newest first: those in force, or all with `includeRevoked`. Station-bound admins see those of their stations\' partners\' keys.',
     authScopes: { admin: true },
     args: { includeRevoked: t.arg.boolean({ defaultValue: false }) },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.trustedOperation.findMany({
         ...query,
-        where: args.includeRevoked ? {} : { revokedAt: null },
+        where: {
+          ...(args.includeRevoked ? {} : { revokedAt: null }),
+          ...(isEmpty(apiClientFilter(ctx.principal)) ? {} : { apiClient: apiClientFilter(ctx.principal) }),
+        },
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
       }),
   }),
 }));
+
+const documentArg = z.string().min(1).max(MAX_DOCUMENT_LENGTH);
+const clientOf = (id: { typename: string; id: string } | null | undefined) => (id ? idFor(id, 'ApiClient', 'apiClientId') : null);
 
 builder.mutationFields((t) => ({
   registerTrustedOperation: t.prismaField({
     type: 'TrustedOperation',
     description:
       'Registers one named operation, checked against the schema (OPERATION_DOCUMENT_INVALID otherwise), for one API ' +
-      'client or, without `apiClientId`, for every client. Registering it again for the same clients changes nothing.',
+      'client or, without `apiClientId`, for every client (bureau-wide admins). Registering it again for the same clients changes nothing.',
     authScopes: { admin: true },
     args: {
-      document: t.arg.string({ required: true, validate: z.string().min(1).max(MAX_DOCUMENT_LENGTH) }),
+      document: t.arg.string({ required: true, validate: documentArg }),
       apiClientId: t.arg.globalID({ description: 'The API client that may run it; omit for every client.' }),
     },
     resolve: async (query, _root, args, ctx, info) => {
-      const apiClientId = args.apiClientId ? idFor(args.apiClientId, 'ApiClient', 'apiClientId') : null;
-      const id = await audited(ctx, 'trustedOperation.register', async (tx) => {
-        const { before, after } = await registerTrustedOperation(tx, info.schema, { document: args.document, apiClientId });
-        return { entityType: 'TrustedOperation', entityId: null, before, after, result: after.id };
-      });
+      const [id] = await registerTrustedOperations(ctx, info.schema, [args.document], clientOf(args.apiClientId));
       return ctx.prisma.trustedOperation.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  registerTrustedOperations: t.prismaField({
+    type: ['TrustedOperation'],
+    description:
+      'Registers several operations for the same clients, all or none (as `register-operation` does with several files); ' +
+      'a document that does not check answers OPERATION_DOCUMENT_INVALID with `extensions.index`.',
+    authScopes: { admin: true },
+    args: {
+      documents: t.arg.stringList({ required: true, validate: z.array(documentArg).min(1).max(100) }),
+      apiClientId: t.arg.globalID({ description: 'The API client that may run them; omit for every client.' }),
+    },
+    resolve: async (query, _root, args, ctx, info) => {
+      const ids = await registerTrustedOperations(ctx, info.schema, args.documents, clientOf(args.apiClientId));
+      const rows = await ctx.prisma.trustedOperation.findMany({ ...query, where: { id: { in: ids } } });
+      return ids.flatMap((id) => rows.filter((row) => row.id === id));
     },
   }),
   revokeTrustedOperation: t.prismaField({
@@ -62,13 +82,8 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { sha256Hash: t.arg.string({ required: true, validate: hash }) },
     resolve: async (query, _root, { sha256Hash }, ctx) => {
-      await audited(ctx, 'trustedOperation.revoke', async (tx) => {
-        const before = await tx.trustedOperation.findUnique({ where: { id: sha256Hash } });
-        if (!before) throw new NotFoundError('No registered operation has this hash.', { entityType: 'TrustedOperation' });
-        const after = await tx.trustedOperation.update({ where: { id: sha256Hash }, data: { revokedAt: before.revokedAt ?? new Date() } });
-        return { entityType: 'TrustedOperation', entityId: null, before, after, result: null };
-      });
-      return ctx.prisma.trustedOperation.findUniqueOrThrow({ ...query, where: { id: sha256Hash } });
+      const id = await revokeTrustedOperation(ctx, sha256Hash);
+      return ctx.prisma.trustedOperation.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 }));

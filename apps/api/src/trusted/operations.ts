@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Prisma } from '@openstation/db';
 import { type DocumentNode, type GraphQLError, type GraphQLSchema, Kind, parse, validate } from 'graphql';
-import { ClientError, ConflictError, NotFoundError, StateError } from '../errors.ts';
+import { ClientError } from '../errors.ts';
 
 /** The longest document that may be registered, in characters. */
 export const MAX_DOCUMENT_LENGTH = 100_000;
@@ -13,8 +12,8 @@ export function operationHash(document: string): string {
 
 /** The document to register does not parse, does not validate, or is not one named operation. */
 export class OperationDocumentError extends ClientError {
-  constructor(message: string, problems: readonly { message: string; line?: number; column?: number }[]) {
-    super('OPERATION_DOCUMENT_INVALID', message, { problems });
+  constructor(message: string, problems: readonly { message: string; line?: number; column?: number }[], details: Record<string, unknown> = {}) {
+    super('OPERATION_DOCUMENT_INVALID', message, { problems, ...details });
     this.name = 'OperationDocumentError';
   }
 }
@@ -52,46 +51,4 @@ export function checkOperationDocument(schema: GraphQLSchema, document: string):
     throw new OperationDocumentError('The operation must have a name (e.g. `query OpenReferrals { … }`).', []);
   }
   return operation.name.value;
-}
-
-type TrustedOperation = Prisma.TrustedOperationGetPayload<object>;
-
-export interface Registration {
-  before: TrustedOperation | null;
-  after: TrustedOperation;
-}
-
-/**
- * Registers a checked document for one client (or every client with `apiClientId: null`).
- * Registering it again for the same clients changes nothing; a revoked one is restored.
- * A document registered for other clients answers CONFLICT; a revoked or unknown client,
- * INVALID_STATE or NOT_FOUND.
- */
-export async function registerTrustedOperation(
-  tx: Prisma.TransactionClient,
-  schema: GraphQLSchema,
-  { document, apiClientId }: { document: string; apiClientId: number | null },
-): Promise<Registration> {
-  const operationName = checkOperationDocument(schema, document);
-  if (apiClientId !== null) {
-    const client = await tx.apiClient.findUnique({ where: { id: apiClientId }, select: { revokedAt: true } });
-    if (!client) throw new NotFoundError('No API client has this id.', { entityType: 'ApiClient' });
-    if (client.revokedAt) throw new StateError('This API client has been revoked.');
-  }
-  const id = operationHash(document);
-  const before = await tx.trustedOperation.findUnique({ where: { id } });
-  if (!before) {
-    return { before, after: await tx.trustedOperation.create({ data: { id, document, operationName, apiClientId } }) };
-  }
-  if (before.revokedAt === null && before.apiClientId !== apiClientId) {
-    throw new ConflictError(
-      before.apiClientId === null
-        ? 'This document is already registered for every client.'
-        : 'This document is already registered for another client: revoke it first, or register it for every client.',
-      { sha256Hash: id },
-    );
-  }
-  if (before.revokedAt === null) return { before, after: before };
-  const after = await tx.trustedOperation.update({ where: { id }, data: { revokedAt: null, apiClientId, operationName } });
-  return { before, after };
 }
