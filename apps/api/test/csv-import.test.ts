@@ -1,4 +1,8 @@
 import type { PrismaClient } from '@openstation/db';
+import { parse } from 'csv-parse/sync';
+import type { Principal } from '../src/auth/principal.ts';
+import type { Actor } from '../src/domain/actor.ts';
+import type { PublicChange } from '../src/domain/public-change.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCsv } from '../src/csv/export.ts';
 import { importCsv } from '../src/csv/import.ts';
@@ -45,6 +49,14 @@ describe('CSV import and export', () => {
   });
   afterAll(() => db.close());
 
+  /** The bureau-wide test editor as a domain actor (over `prisma`, e.g. one that fails on purpose). */
+  const asEditor = (prisma: PrismaClient = db.prisma, principal: Principal = { kind: 'staff', userId: editorId, role: 'EDITOR', sessionId: null, stations: 'all' }): Actor => ({
+    prisma,
+    principal,
+    publicChanged: () => {},
+    warnings: [],
+  });
+
   const officersWithBadRows = () =>
     [
       OFFICER_HEADER,
@@ -63,7 +75,7 @@ describe('CSV import and export', () => {
 
   it('a file with bad rows gives a precise report (row, column, code) and imports nothing', async () => {
     const before = await tally();
-    const report = await importCsv(db.prisma, kind('officers'), officersWithBadRows(), { staffUserId: editorId });
+    const report = await importCsv(asEditor(), kind('officers'), officersWithBadRows());
     expect(report.issues.map(({ row, column, code }) => [row, column, code])).toEqual([
       [3, 'dutyPhone', 'invalid'],
       [4, 'station', 'unknown_station'],
@@ -99,8 +111,7 @@ describe('CSV import and export', () => {
 
   it('an unknown or missing column stops the whole file, even with validOnly', async () => {
     const before = await tally();
-    const report = await importCsv(db.prisma, kind('areas'), `station,nameZh,name,kind,households,population\n${station.slug},新区,x,COMMUNITY,,\n`, {
-      staffUserId: editorId,
+    const report = await importCsv(asEditor(), kind('areas'), `station,nameZh,name,kind,households,population\n${station.slug},新区,x,COMMUNITY,,\n`, {
       validOnly: true,
     });
     expect(report.issues.map(({ row, column, code }) => [row, column, code])).toEqual([
@@ -114,7 +125,7 @@ describe('CSV import and export', () => {
 
   it('validOnly imports just the valid rows, audited as the staff user', async () => {
     const before = await tally();
-    const report = await importCsv(db.prisma, kind('officers'), officersWithBadRows(), { staffUserId: editorId, validOnly: true });
+    const report = await importCsv(asEditor(), kind('officers'), officersWithBadRows(), { validOnly: true });
     expect(report.imported).toBe(true);
     expect(report.counts).toEqual({ created: 1, updated: 0, unchanged: 0, skipped: 10 });
     const after = await tally();
@@ -136,37 +147,37 @@ describe('CSV import and export', () => {
   it('a changed row replaces the officer and their areas, with an audit entry per change', async () => {
     const csv = `${OFFICER_HEADER}\n${station.slug},T-001,测试警官,Test Officer,COMMUNITY_OFFICER,0519-1234567,,工作日 9:00–17:00,,2026-01-05,,${areas[1]}@2025-03-01\n`;
     const before = await tally();
-    const report = await importCsv(db.prisma, kind('officers'), csv, { staffUserId: editorId });
+    const report = await importCsv(asEditor(), kind('officers'), csv);
     expect(report.outcomes).toEqual([{ row: 2, outcome: 'updated' }]);
     const officer = await db.prisma.officer.findFirstOrThrow({ where: { badgeNumber: 'T-001' }, include: { assignments: { include: { area: true } } } });
     expect(officer.assignments.map((a) => [a.area.nameZh, a.isPrimary, a.since.toISOString().slice(0, 10)])).toEqual([[areas[1], false, '2025-03-01']]);
     const entries = await db.prisma.auditEntry.findMany({ where: { id: { gt: 0 } }, orderBy: { id: 'desc' }, take: 2 });
     expect(entries.map((e) => e.action).sort()).toEqual(['officerAssignment.create', 'officerAssignment.delete']);
     expect(await tally()).toEqual({ ...before, audit: before.audit + 2 });
-    const again = await importCsv(db.prisma, kind('officers'), csv, { staffUserId: editorId });
+    const again = await importCsv(asEditor(), kind('officers'), csv);
     expect(again.outcomes).toEqual([{ row: 2, outcome: 'unchanged' }]);
   });
 
   it.each(['areas', 'officers', 'service-items'])('export then import of %s gives "unchanged" and writes nothing', async (name) => {
-    const csv = await exportCsv(db.prisma, kind(name), station.slug);
+    const csv = await exportCsv(asEditor(), kind(name), station.slug);
     const before = await tally();
-    const report = await importCsv(db.prisma, kind(name), csv, { staffUserId: editorId });
+    const report = await importCsv(asEditor(), kind(name), csv);
     expect(report.issues).toEqual([]);
     expect(report.rows).toBeGreaterThan(1);
     expect(report.counts).toEqual({ created: 0, updated: 0, unchanged: report.rows, skipped: 0 });
     expect(await tally()).toEqual(before);
-    expect(await exportCsv(db.prisma, kind(name), station.slug)).toBe(csv);
+    expect(await exportCsv(asEditor(), kind(name), station.slug)).toBe(csv);
   });
 
   it('reads a UTF-8 file with a byte order mark, CRLF line ends and lists inside cells; updates keep the previous version', async () => {
     const row = (title: string) =>
       `${station.slug},csv-test-permit,PERMITS,${title},,"申请人持身份证到窗口办理，""当场""受理。",,"户口簿\r\n身份证",,"提交材料\r\n审核\r\n领证",,5,5个工作日,,免费,Free,,,派出所户籍窗口,,工作日 9:00–17:00,,,,,2026-02-01`;
     const file = (title: string) => Buffer.from(`\uFEFF${SERVICE_HEADER}\r\n${row(title)}\r\n`, 'utf8');
-    const dry = await importCsv(db.prisma, kind('service-items'), file('临时许可'), { dryRun: true, station: station.slug });
+    const dry = await importCsv(asEditor(), kind('service-items'), file('临时许可'), { dryRun: true, station: station.slug });
     expect(dry).toMatchObject({ imported: false, issues: [], outcomes: [{ row: 2, outcome: 'created' }] });
     expect(await db.prisma.serviceItem.count({ where: { slug: 'csv-test-permit' } })).toBe(0);
 
-    const created = await importCsv(db.prisma, kind('service-items'), file('临时许可'), { staffUserId: editorId });
+    const created = await importCsv(asEditor(), kind('service-items'), file('临时许可'));
     expect(created.counts.created).toBe(1);
     const item = await db.prisma.serviceItem.findFirstOrThrow({ where: { slug: 'csv-test-permit' } });
     expect(item).toMatchObject({
@@ -178,7 +189,7 @@ describe('CSV import and export', () => {
       version: 1,
     });
 
-    const updated = await importCsv(db.prisma, kind('service-items'), file('临时许可证'), { staffUserId: editorId });
+    const updated = await importCsv(asEditor(), kind('service-items'), file('临时许可证'));
     expect(updated.outcomes).toEqual([{ row: 2, outcome: 'updated' }]);
     const after = await db.prisma.serviceItem.findUniqueOrThrow({ where: { id: item.id }, include: { revisions: true } });
     expect(after.version).toBe(2);
@@ -202,7 +213,7 @@ describe('CSV import and export', () => {
     }) as unknown as PrismaClient;
     const csv = `station,nameZh,nameEn,kind,households,population,gridCount\n${station.slug},甲社区,,COMMUNITY,,,\n${station.slug},乙社区,,COMMUNITY,,,\n`;
     const before = await tally();
-    await expect(importCsv(failing, kind('areas'), csv, { staffUserId: editorId })).rejects.toThrow('disk full');
+    await expect(importCsv(asEditor(failing), kind('areas'), csv)).rejects.toThrow('disk full');
     expect(creates).toBe(2);
     expect(await tally()).toEqual(before);
   });
@@ -210,8 +221,76 @@ describe('CSV import and export', () => {
   it('--station fills an empty station cell and refuses rows of another station', async () => {
     const other = await db.prisma.station.findFirstOrThrow({ where: { id: { not: station.id } } });
     const csv = `station,nameZh,nameEn,kind,households,population,gridCount\n,导入社区,,COMMUNITY,10,20,1\n${other.slug},别处社区,,VILLAGE,,,\n`;
-    const report = await importCsv(db.prisma, kind('areas'), csv, { station: station.slug, dryRun: true });
+    const report = await importCsv(asEditor(), kind('areas'), csv, { station: station.slug, dryRun: true });
     expect(report.issues.map(({ row, column, code }) => [row, column, code])).toEqual([[3, 'station', 'station_mismatch']]);
     expect(report.outcomes).toEqual([{ row: 2, outcome: 'created' }]);
+  });
+
+  it('exports RFC 4180: a cell with two areas is quoted, a strict reader reads every row, and it imports back unchanged', async () => {
+    const csv = `${OFFICER_HEADER}\n${station.slug},T-RFC,多区警官,,AUXILIARY_OFFICER,0519-7654321,,,,,,"${areas[0]}@2025-01-01\n${areas[1]}@2025-01-01"\n`;
+    expect((await importCsv(asEditor(), kind('officers'), csv)).counts.created).toBe(1);
+    const exported = await exportCsv(asEditor(), kind('officers'), station.slug);
+    // Strict, and any line break outside quotes ends a record, as spreadsheet programs read it.
+    const strict = { bom: true, relax_quotes: false, relax_column_count: false, skip_empty_lines: false, columns: true, record_delimiter: ['\r\n', '\n', '\r'] };
+    const records = parse(exported, strict) as Record<string, string>[];
+    expect(records.length).toBe(await db.prisma.officer.count({ where: { stationId: station.id, retiredAt: null } }));
+    expect(records.find((r) => r['badgeNumber'] === 'T-RFC')?.['supportAreas']).toBe(`${areas[0]}@2025-01-01\n${areas[1]}@2025-01-01`);
+    expect(exported).toContain(`"${areas[0]}@2025-01-01\n${areas[1]}@2025-01-01"`);
+    const before = await tally();
+    const again = await importCsv(asEditor(), kind('officers'), exported);
+    expect(again.issues).toEqual([]);
+    expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: records.length, skipped: 0 });
+    expect(await tally()).toEqual(before);
+  });
+
+  it('a station-bound editor imports and exports only their stations; audit entries carry the row\'s station', async () => {
+    const other = await db.prisma.station.findFirstOrThrow({ where: { id: { not: station.id } } });
+    const bound = asEditor(db.prisma, { kind: 'staff', userId: editorId, role: 'EDITOR', sessionId: null, stations: [station.id] });
+    const csv = `station,nameZh,nameEn,kind,households,population,gridCount\n${station.slug},本所社区,,COMMUNITY,,,\n${other.slug},他所社区,,VILLAGE,,,\n`;
+    const refused = await importCsv(bound, kind('areas'), csv);
+    expect(refused.issues.map(({ row, column, code }) => [row, column, code])).toEqual([[3, 'station', 'station_not_yours']]);
+    expect(refused.imported).toBe(false);
+    await expect(importCsv(bound, kind('areas'), csv, { station: other.slug })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(exportCsv(bound, kind('areas'), other.slug)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const mine = parse(await exportCsv(bound, kind('areas')), { bom: true, columns: true }) as { station: string }[];
+    expect(new Set(mine.map((r) => r.station))).toEqual(new Set([station.slug]));
+
+    const partial = await importCsv(bound, kind('areas'), csv, { validOnly: true });
+    expect(partial.counts).toMatchObject({ created: 1, skipped: 1 });
+    const entry = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'area.create' }, orderBy: { id: 'desc' } });
+    expect(entry).toMatchObject({ stationId: station.id, staffUserId: editorId });
+    const mediator: Principal = { kind: 'staff', userId: editorId, role: 'MEDIATOR', sessionId: null, stations: 'all' };
+    await expect(importCsv(asEditor(db.prisma, mediator), kind('areas'), csv, { dryRun: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('importCsv takes a multipart upload, audits the caller, announces the change; exportCsv answers the file', async () => {
+    const changes: PublicChange[] = [];
+    const api = createApi({ prisma: db.prisma, onPublicChange: (change) => changes.push(change) });
+    const csv = `\uFEFFstation,nameZh,nameEn,kind,households,population,gridCount\r\n${station.slug},上传社区,"Upload, ""quoted"" community",COMMUNITY,5,9,1\r\n`;
+    const form = new FormData();
+    form.set('operations', JSON.stringify({
+      query: 'mutation ($file: File!) { importCsv(kind: AREAS, file: $file, validOnly: false) { imported counts { created } issues { code } outcomes { row outcome } } }',
+      variables: { file: null },
+    }));
+    form.set('map', JSON.stringify({ 0: ['variables.file'] }));
+    form.set('0', new Blob([csv], { type: 'text/csv' }), 'areas.csv');
+    const response = await api.fetch('http://yoga/graphql', { method: 'POST', body: form, headers: { ...editor.headers } });
+    const body = (await response.json()) as { data?: { importCsv: unknown }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.importCsv).toEqual({ imported: true, counts: { created: 1 }, issues: [], outcomes: [{ row: 2, outcome: 'CREATED' }] });
+    expect(await db.prisma.area.findFirstOrThrow({ where: { nameZh: '上传社区' } })).toMatchObject({ nameEn: 'Upload, "quoted" community' });
+    const entry = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'area.create' }, orderBy: { id: 'desc' } });
+    expect(entry.staffUserId).toBe(editorId);
+    expect(changes).toEqual([{ action: 'area.create', entityType: 'Area', stationId: station.id }]);
+
+    const exported = await gql<{ exportCsv: string }>(api, 'query ($station: String) { exportCsv(kind: AREAS, station: $station) }', { station: station.slug }, editor.headers);
+    expect(exported.data?.exportCsv).toContain(`${station.slug},上传社区,"Upload, ""quoted"" community",COMMUNITY,5,9,1\r\n`);
+    const again = await gql<{ importCsv: { counts: { unchanged: number; created: number } } }>(
+      api,
+      'mutation ($file: File!) { importCsv(kind: AREAS, file: $file, dryRun: true) { counts { created unchanged } } }',
+      { file: exported.data?.exportCsv },
+      editor.headers,
+    );
+    expect(again.data?.importCsv.counts).toMatchObject({ created: 0 });
   });
 });

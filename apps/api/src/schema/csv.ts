@@ -18,7 +18,8 @@ builder.scalarType('File', {
   },
   parseValue: (value) => {
     if (typeof value === 'string') return new Blob([value]);
-    if (value instanceof Blob) return value;
+    // Yoga's multipart parser gives a File of its own fetch implementation: accept anything blob-like.
+    if (value !== null && typeof value === 'object' && typeof (value as Blob).arrayBuffer === 'function') return value as Blob;
     throw new InputError('`file` must be an uploaded file (multipart request) or its text.', { field: 'file' });
   },
 });
