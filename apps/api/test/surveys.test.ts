@@ -428,6 +428,64 @@ describe('resident surveys', () => {
     expect(await t.db.prisma.surveyAnswer.count({ where: { response: { campaignId: dbId(c.id) } } })).toBe(c.questions.length);
   });
 
+  const CLOSE = 'mutation ($id: ID!) { closeSurveyCampaign(id: $id) { closesOn phase } }';
+  const DELETE = 'mutation ($id: ID!) { deleteSurveyCampaignDraft(id: $id) }';
+
+  it('closes an open survey now: closing date yesterday, no more answers, results public, audited', async () => {
+    const today = chinaToday();
+    const c = await campaign('OPEN', shiftDays(today, -5), shiftDays(today, 20));
+    await gqlOk(t.api, SUBMIT, { input: { campaignId: c.id, answers: fullAnswers(c.questions) } });
+    const results = 'query ($id: ID!) { surveyResults(campaignId: $id) { provisional responses } }';
+    expect(codesOf(await gql(t.api, results, { id: c.id }))).toEqual(['SURVEY_RESULTS_NOT_PUBLIC']);
+    const closed = await gql<{ closeSurveyCampaign: { closesOn: string; phase: string } }>(t.api, CLOSE, { id: c.id }, editor.headers);
+    expect(closed.data?.closeSurveyCampaign).toEqual({ closesOn: shiftDays(today, -1), phase: 'CLOSED' });
+    expect(closed.extensions?.warnings).toBeUndefined();
+    expect(codesOf(await gql(t.api, SUBMIT, { input: { campaignId: c.id, answers: fullAnswers(c.questions) } }))).toEqual(['SURVEY_CLOSED']);
+    expect((await gqlOk<{ surveyResults: unknown }>(t.api, results, { id: c.id })).surveyResults).toEqual({ provisional: false, responses: 1 });
+    const audit = await t.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'surveyCampaign.close', entityId: dbId(c.id) } });
+    expect([audit.before, audit.after, audit.stationId]).toEqual([
+      { closesOn: `${shiftDays(today, 20)}T00:00:00.000Z` }, { closesOn: `${shiftDays(today, -1)}T00:00:00.000Z` }, stationId,
+    ]);
+    expect(codesOf(await gql(t.api, CLOSE, { id: c.id }, editor.headers))).toEqual(['INVALID_STATE']);
+  });
+
+  it('closes a survey that opened today at midnight, with a warning; refuses drafts and surveys not open yet', async () => {
+    const today = chinaToday();
+    const c = await campaign('OPEN', today, shiftDays(today, 10));
+    const closed = await gql<{ closeSurveyCampaign: { closesOn: string; phase: string } }>(t.api, CLOSE, { id: c.id }, editor.headers);
+    expect(closed.data?.closeSurveyCampaign).toEqual({ closesOn: today, phase: 'OPEN' });
+    expect(closed.extensions?.warnings).toEqual([{ code: 'SURVEY_CLOSES_AT_MIDNIGHT', field: null, message: expect.any(String) }]);
+    const upcoming = await campaign('OPEN', shiftDays(today, 2), shiftDays(today, 9));
+    expect(codesOf(await gql(t.api, CLOSE, { id: upcoming.id }, editor.headers))).toEqual(['INVALID_STATE']);
+    expect(codesOf(await gql(t.api, CLOSE, { id: (await draft('OPEN')).id }, editor.headers))).toEqual(['INVALID_STATE']);
+  });
+
+  it('deletes a draft with its questions and codes, audited; never a published survey', async () => {
+    const c = await draft('CODE');
+    await codes(c.id, 3);
+    expect((await gqlOk<{ deleteSurveyCampaignDraft: boolean }>(t.api, DELETE, { id: c.id }, editor.headers)).deleteSurveyCampaignDraft).toBe(true);
+    const id = dbId(c.id);
+    expect([await t.db.prisma.surveyCampaign.count({ where: { id } }), await t.db.prisma.surveyQuestion.count({ where: { campaignId: id } }), await t.db.prisma.invitationCode.count({ where: { campaignId: id } })]).toEqual([0, 0, 0]);
+    const audit = await t.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'surveyCampaign.deleteDraft', entityId: id } });
+    expect([(audit.before as { codes: number }).codes, audit.after]).toEqual([3, null]);
+    expect(codesOf(await gql(t.api, DELETE, { id: c.id }, editor.headers))).toEqual(['NOT_FOUND']);
+    expect(codesOf(await gql(t.api, DELETE, { id: (await campaign('OPEN')).id }, editor.headers))).toEqual(['INVALID_STATE']);
+  });
+
+  it('updates are patches: an empty or no-op patch is not audited, and nothing can be cleared', async () => {
+    const c = await draft('OPEN');
+    const audits = () => t.db.prisma.auditEntry.count({ where: { action: 'surveyCampaign.update', entityId: dbId(c.id) } });
+    const stored = await t.db.prisma.surveyCampaign.findUniqueOrThrow({ where: { id: dbId(c.id) } });
+    await gqlOk(t.api, UPDATE, { id: c.id, changes: {} }, editor.headers);
+    await gqlOk(t.api, UPDATE, { id: c.id, changes: { title: { zh: stored.titleZh }, opensOn: stored.opensOn.toISOString().slice(0, 10) } }, editor.headers);
+    expect(await audits()).toBe(0);
+    for (const field of ['title', 'opensOn', 'closesOn', 'questions']) {
+      const result = await gql(t.api, UPDATE, { id: c.id, changes: { [field]: null } }, editor.headers);
+      expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['FIELD_REQUIRED', `input.${field}`]]);
+    }
+    expect(await audits()).toBe(0);
+  });
+
   it('draws a colliding invitation code again, and gives up with CODE_GENERATION_FAILED storing nothing', async () => {
     const c = await draft('CODE');
     const campaignId = dbId(c.id);
