@@ -15,6 +15,7 @@ export interface VolunteerTeamFields {
   foundedYear?: number | null;
 }
 
+/** Changes to a volunteer team: a field left out is unchanged, `null` clears it (FIELD_REQUIRED where it cannot be empty). */
 export type VolunteerTeamPatch = { [K in keyof VolunteerTeamFields]?: VolunteerTeamFields[K] | null };
 
 function teamColumns(input: VolunteerTeamPatch, path: string) {
@@ -53,9 +54,11 @@ export async function updateVolunteerTeamIn(uow: UnitOfWork, id: number, patch: 
   return true;
 }
 
+/** {@link createVolunteerTeamIn} as one unit of work; returns the team's id. */
 export const createVolunteerTeam = (actor: Actor, stationId: number, input: VolunteerTeamFields) =>
   write(actor, async (uow) => (await createVolunteerTeamIn(uow, stationId, input)).id);
 
+/** {@link updateVolunteerTeamIn} as one unit of work; returns whether it changed. */
 export const updateVolunteerTeam = (actor: Actor, id: number, patch: VolunteerTeamPatch) => write(actor, (uow) => updateVolunteerTeamIn(uow, id, patch));
 
 /** Disbands a volunteer team: it leaves the public pages. */
@@ -80,6 +83,7 @@ export interface EventFields {
   endsAt?: Date | null;
 }
 
+/** Changes to an event: a field left out is unchanged, `null` clears it (FIELD_REQUIRED where it cannot be empty). */
 export type EventPatch = { [K in keyof EventFields]?: EventFields[K] | null };
 
 function eventColumns(input: EventPatch, path: string) {
@@ -141,8 +145,10 @@ export async function updateEventIn(uow: UnitOfWork, id: number, patch: EventPat
   return true;
 }
 
+/** {@link createEventIn} as one unit of work; returns the event's id. */
 export const createEvent = (actor: Actor, stationId: number, input: EventFields) => write(actor, async (uow) => (await createEventIn(uow, stationId, input)).id);
 
+/** {@link updateEventIn} as one unit of work; returns whether it changed. */
 export const updateEvent = (actor: Actor, id: number, patch: EventPatch) => write(actor, (uow) => updateEventIn(uow, id, patch));
 
 /** Cancels an event: it leaves public lists. */

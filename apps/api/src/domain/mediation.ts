@@ -22,6 +22,7 @@ export interface MediationRoomFields {
   leadMediatorId?: number | null;
 }
 
+/** Changes to a mediation room: a field left out is unchanged, `null` clears it (FIELD_REQUIRED where it cannot be empty). */
 export type MediationRoomPatch = { [K in keyof MediationRoomFields]?: MediationRoomFields[K] | null };
 
 function roomColumns(input: MediationRoomPatch, path: string) {
@@ -75,9 +76,11 @@ export async function updateMediationRoomIn(uow: UnitOfWork, id: number, patch: 
   return true;
 }
 
+/** {@link createMediationRoomIn} as one unit of work; returns the room's id. */
 export const createMediationRoom = (actor: Actor, stationId: number, input: MediationRoomFields) =>
   write(actor, async (uow) => (await createMediationRoomIn(uow, stationId, input)).id);
 
+/** {@link updateMediationRoomIn} as one unit of work; returns whether it changed. */
 export const updateMediationRoom = (actor: Actor, id: number, patch: MediationRoomPatch) => write(actor, (uow) => updateMediationRoomIn(uow, id, patch));
 
 /** Closes a mediation room: it leaves the public pages; its cases stay in the statistics. */
@@ -102,6 +105,7 @@ export interface MediationCaseFields {
   closedOn?: Date | null;
 }
 
+/** Changes to a case: a field left out is unchanged, `null` clears it (FIELD_REQUIRED where it cannot be empty). */
 export type MediationCasePatch = { [K in keyof MediationCaseFields]?: MediationCaseFields[K] | null };
 
 /** The statuses of a concluded mediation: exactly these have a `closedOn`. */
@@ -185,8 +189,10 @@ export async function updateMediationCaseIn(uow: UnitOfWork, id: number, patch: 
   return true;
 }
 
+/** {@link createMediationCaseIn} as one unit of work; returns the case's id. */
 export const createMediationCase = (actor: Actor, input: MediationCaseFields) => write(actor, async (uow) => (await createMediationCaseIn(uow, input)).id);
 
+/** {@link updateMediationCaseIn} as one unit of work; returns whether it changed. */
 export const updateMediationCase = (actor: Actor, id: number, patch: MediationCasePatch) => write(actor, (uow) => updateMediationCaseIn(uow, id, patch));
 
 /** Withdraws a case recorded in error: it no longer counts in the statistics. */

@@ -46,6 +46,7 @@ function sideNote(principal: Principal, text: string) {
   return principal.kind === 'apiClient' ? { partnerNote: text.trim() } : { policeNote: text.trim() };
 }
 
+/** A new referral: the station, its partner agency (a key's own, whatever is given), what it is about, and when it was made. */
 export interface ReferralFields {
   stationId: number;
   /** Ignored for partner keys: they refer on their own behalf. */
@@ -79,6 +80,7 @@ export async function createReferralIn(uow: UnitOfWork, input: ReferralFields, p
   return after;
 }
 
+/** {@link createReferralIn} as one unit of work; returns the referral's id. */
 export const createReferral = (actor: Actor, input: ReferralFields) => write(actor, async (uow) => (await createReferralIn(uow, input)).id);
 
 /**
