@@ -48,11 +48,6 @@ async function withoutBody(response: Response): Promise<Response> {
   return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-function allowed(route: Route, method: string): boolean {
-  if (!route.methods) return true;
-  return route.methods.includes(method) || (method === 'HEAD' && route.methods.includes('GET'));
-}
-
 /**
  * The one router of the HTTP server: a fetch handler that picks a {@link Route} by exact path,
  * else a {@link Mount} by prefix, else `fallback`, and passes the request and the server
@@ -68,11 +63,13 @@ export function createRouter({ routes, mounts = [], fallback, onError }: RouterO
   function pick(request: Request, url: URL): FetchHandler {
     const route = byPath.get(url.pathname);
     if (route) {
-      if (!route.methods) return route.handle;
-      if (!allowed(route, request.method)) {
-        return () => new Response(null, { status: 405, headers: { allow: allowHeader(route.methods ?? []) } });
+      const { methods, handle } = route;
+      if (!methods) return handle;
+      const head = request.method === 'HEAD' && methods.includes('GET');
+      if (!head && !methods.includes(request.method)) {
+        return () => new Response(null, { status: 405, headers: { allow: allowHeader(methods) } });
       }
-      return request.method === 'HEAD' ? async (r, c) => withoutBody(await route.handle(r, c)) : route.handle;
+      return head ? async (r, c) => withoutBody(await handle(r, c)) : handle;
     }
     for (const mount of mounts) {
       if (url.pathname.startsWith(mount.prefix)) return mount.handle;
