@@ -8,6 +8,7 @@ import { requestContractFromEnv } from './limits/contract.ts';
 import { surveyLimitFromEnv } from './limits/survey-limit.ts';
 import { portalFromEnv } from './portal-from-env.ts';
 import { stopOnSignals } from './shutdown.ts';
+import { startDailySchedule } from './schedule.ts';
 import { createApi } from './yoga.ts';
 
 const port = Number(process.env.PORT ?? 4000);
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     portalStatus: portal.updates.status,
   });
   const server = serveOnNode(app);
+  // Surveys open and close, and quarters roll over, by date: the portal follows at China midnight.
+  const schedule = startDailySchedule({ prisma: db.prisma, publicChanged: portalUpdates.publicChanged });
   stopOnSignals(async () => {
     await Promise.allSettled([server.close(5_000), portal.updates.close()]);
     await db.close();
