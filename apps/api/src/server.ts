@@ -36,8 +36,9 @@ async function main(): Promise<void> {
   });
   const server = serveOnNode(app);
   // Surveys open and close, and quarters roll over, by date: the portal follows at China midnight.
-  const schedule = startDailySchedule({ prisma: db.prisma, publicChanged: portalUpdates.publicChanged });
+  const schedule = startDailySchedule({ prisma: db.prisma, publicChanged: portal.updates.publicChanged });
   stopOnSignals(async () => {
+    schedule.stop();
     await Promise.allSettled([server.close(5_000), portal.updates.close()]);
     await db.close();
   });
