@@ -35,10 +35,19 @@ export function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.Db
 
 /** The columns a unique-constraint violation names, as Prisma reports them with or without a driver adapter. */
 export function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string[] {
-  const meta = (error.meta ?? {}) as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } };
-  const fields = meta.driverAdapterError?.cause?.constraint?.fields ?? meta.target;
+  const meta = (error.meta ?? {}) as {
+    target?: unknown;
+    driverAdapterError?: { cause?: { table?: unknown; constraint?: { fields?: unknown; index?: unknown } } };
+  };
+  const cause = meta.driverAdapterError?.cause;
+  const fields = cause?.constraint?.fields ?? meta.target;
   if (Array.isArray(fields)) return fields.map((f) => String(f).replace(/^"|"$/g, ''));
-  return typeof fields === 'string' ? [fields] : [];
+  if (typeof fields === 'string') return [fields];
+  // adapter-pg names only the index: Prisma's default `<Table>_<column>_<column>_key`.
+  const index = cause?.constraint?.index;
+  const table = typeof cause?.table === 'string' ? cause.table : null;
+  if (typeof index !== 'string' || table === null || !index.startsWith(`${table}_`) || !index.endsWith('_key')) return [];
+  return index.slice(table.length + 1, -'_key'.length).split('_');
 }
 
 /** Turns the database's refusals into documented client errors naming the field. */
