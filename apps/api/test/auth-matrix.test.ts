@@ -229,13 +229,14 @@ const PROTECTED: Record<string, Case> = {
   },
   'Mutation.updateWorkReport': {
     allowed: EDITORS,
-    query: 'mutation ($id: ID!, $c: WorkReportContentInput!) { updateWorkReport(id: $id, content: $c) { id } }',
+    query: 'mutation ($id: ID!, $c: WorkReportContentPatch!) { updateWorkReport(id: $id, content: $c) { id } }',
     variables: { id: missing('WorkReport'), c: REPORT },
   },
+  'Mutation.deleteWorkReportDraft': { allowed: EDITORS, query: 'mutation ($id: ID!) { deleteWorkReportDraft(id: $id) }', variables: { id: missing('WorkReport') } },
   'Mutation.publishWorkReport': { allowed: EDITORS, ...retire('publishWorkReport', 'WorkReport') },
   'Mutation.correctWorkReport': {
     allowed: EDITORS,
-    query: 'mutation ($id: ID!, $c: WorkReportContentInput!) { correctWorkReport(id: $id, content: $c, correctionNote: { zh: "更正" }) { id } }',
+    query: 'mutation ($id: ID!, $c: WorkReportContentPatch!) { correctWorkReport(id: $id, content: $c, correctionNote: { zh: "更正" }) { id } }',
     variables: { id: missing('WorkReport'), c: REPORT },
   },
   'Query.referrals': { allowed: REFERRERS, query: '{ referrals(first: 1) { edges { node { status } } } }' },
@@ -277,10 +278,16 @@ const PROTECTED: Record<string, Case> = {
   'Query.surveyCampaignDrafts': { allowed: EDITORS, query: '{ surveyCampaignDrafts { period } }' },
   'Mutation.updateSurveyCampaign': {
     allowed: EDITORS,
-    query: 'mutation ($id: ID!) { updateSurveyCampaign(id: $id, changes: { title: { zh: "测试" } }) { id } }',
+    query: 'mutation ($id: ID!) { updateSurveyCampaign(id: $id, input: { title: { zh: "测试" } }) { id } }',
     variables: { id: missing('SurveyCampaign') },
   },
   'Mutation.publishSurveyCampaign': { allowed: EDITORS, ...retire('publishSurveyCampaign', 'SurveyCampaign') },
+  'Mutation.closeSurveyCampaign': { allowed: EDITORS, ...retire('closeSurveyCampaign', 'SurveyCampaign') },
+  'Mutation.deleteSurveyCampaignDraft': {
+    allowed: EDITORS,
+    query: 'mutation ($id: ID!) { deleteSurveyCampaignDraft(id: $id) }',
+    variables: { id: missing('SurveyCampaign') },
+  },
   'Mutation.disableStaffUser': { allowed: ADMIN, ...retire('disableStaffUser', 'StaffUser') },
   'Mutation.enableStaffUser': { allowed: ADMIN, ...retire('enableStaffUser', 'StaffUser') },
   'Mutation.generateInvitationCodes': {

@@ -141,6 +141,18 @@ export async function updateSurveyCampaignIn(uow: UnitOfWork, id: number, patch:
   return true;
 }
 
+/** Writes `data` to a campaign and records it as `action`, the audit entry holding what `views` shows of it. */
+async function writeCampaign(
+  uow: UnitOfWork,
+  campaign: { id: number; stationId: number },
+  action: string,
+  data: Prisma.SurveyCampaignUpdateInput,
+  views: { before: unknown; after: unknown },
+): Promise<void> {
+  await uow.tx.surveyCampaign.update({ where: { id: campaign.id }, data });
+  await uow.record({ action, entityType: 'SurveyCampaign', entityId: campaign.id, stationId: campaign.stationId, ...views });
+}
+
 /**
  * Publishes a DRAFT campaign: public, and taking answers between its dates. SURVEY_INCOMPLETE
  * without questions or once its closing date has passed; INVALID_STATE if already published.
@@ -149,12 +161,7 @@ export async function publishSurveyCampaignIn(uow: UnitOfWork, id: number, now =
   const before = await lockedCampaign(uow, id);
   assertPublishable({ ...before, questions: before.questions.length }, chinaToday(now));
   const codes = await uow.tx.invitationCode.count({ where: { campaignId: id } });
-  await uow.tx.surveyCampaign.update({ where: { id }, data: { status: 'PUBLISHED' } });
-  await uow.record({
-    action: 'surveyCampaign.publish',
-    entityType: 'SurveyCampaign',
-    entityId: id,
-    stationId: before.stationId,
+  await writeCampaign(uow, before, 'surveyCampaign.publish', { status: 'PUBLISHED' }, {
     before: { status: before.status },
     after: { status: 'PUBLISHED', questions: before.questions.length, codes },
   });
@@ -177,15 +184,7 @@ export async function closeSurveyCampaignIn(uow: UnitOfWork, id: number, now = n
   if (phase === 'NOT_YET_OPEN') throw new StateError('This survey has not opened yet: move its dates with updateSurveyCampaign instead.');
   const openedToday = isoDate(before.opensOn) === today;
   const closesOn = shiftDays(today, openedToday ? 0 : -1);
-  await uow.tx.surveyCampaign.update({ where: { id }, data: { closesOn } });
-  await uow.record({
-    action: 'surveyCampaign.close',
-    entityType: 'SurveyCampaign',
-    entityId: id,
-    stationId: before.stationId,
-    before: { closesOn: before.closesOn },
-    after: { closesOn },
-  });
+  await writeCampaign(uow, before, 'surveyCampaign.close', { closesOn }, { before: { closesOn: before.closesOn }, after: { closesOn } });
   if (openedToday) {
     uow.warn({
       code: 'SURVEY_CLOSES_AT_MIDNIGHT',
