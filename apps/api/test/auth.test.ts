@@ -5,6 +5,7 @@ import { parseApiKey, sha256 } from '../src/auth/tokens.ts';
 import { createApi } from '../src/yoga.ts';
 import { gql, gqlOk } from '../../../tests/support/graphql.ts';
 import { openTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
+import { createBoundStaff } from '../../../tests/support/bound-staff.ts';
 
 const LOGIN = 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt } }';
 const ME = '{ me { email role } }';
@@ -95,5 +96,76 @@ describe('staff login, sessions and API keys', () => {
     const user = await db.prisma.staffUser.findUniqueOrThrow({ where: { email: 'editor@station.example' } });
     const entries = await db.prisma.auditEntry.findMany({ where: { action: 'staff.login', staffUserId: user.id } });
     expect(entries.length).toBeGreaterThan(0);
+  });
+});
+
+const CREATE_KEY = 'mutation ($scopes: [ApiScope!]!, $partnerId: ID) { createApiClient(name: "Justice office", scopes: $scopes, partnerId: $partnerId) { key client { id partner { slug } } } }';
+const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
+/** What the Node adapter passes for a request from this machine. */
+const LOCAL = { req: { socket: { remoteAddress: '127.0.0.1' } } };
+
+describe('API keys bound to a partner\'s station, and the operator channel', () => {
+  let db: TestDatabase;
+  let api: ReturnType<typeof createApi>;
+  let zhuze: { id: number; partnerId: number };
+  let other: { id: number; partnerId: number };
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    api = createApi({ prisma: db.prisma, operator: { token: 'operator-test-token' } });
+    const [a, b] = await db.prisma.station.findMany({ where: { partners: { some: {} } }, orderBy: { id: 'asc' }, take: 2, include: { partners: { take: 1, orderBy: { id: 'asc' } } } });
+    zhuze = { id: a?.id ?? 0, partnerId: a?.partners[0]?.id ?? 0 };
+    other = { id: b?.id ?? 0, partnerId: b?.partners[0]?.id ?? 0 };
+  });
+  afterAll(() => db.close());
+
+  it('station-bound scopes need a partner; the key acts for the partner\'s station; station-bound admins key only their partners', async () => {
+    const admin = await createBoundStaff(db.prisma, 'keys-admin@station.example', 'ADMIN', 'all');
+    const local = await createBoundStaff(db.prisma, 'keys-local@station.example', 'ADMIN', [zhuze.id]);
+    for (const scopes of [['MEDIATION_READ'], ['REFERRALS_WRITE'], ['SURVEYS_RAW']]) {
+      const refused = await gql(api, CREATE_KEY, { scopes }, admin.headers);
+      expect([refused.errors?.[0]?.extensions?.code, refused.errors?.[0]?.extensions?.field]).toEqual(['PARTNER_REQUIRED', 'partnerId']);
+    }
+    const made = await gqlOk<{ createApiClient: { key: string; client: { id: string } } }>(api, CREATE_KEY, { scopes: ['MEDIATION_READ'], partnerId: gid('PartnerAgency', zhuze.partnerId) }, local.headers);
+    const { principalFromRequest } = await import('../src/auth/principal.ts');
+    const principal = await principalFromRequest(db.prisma, new Request('http://x/', { headers: { 'x-api-key': made.createApiClient.key } }));
+    expect(principal).toMatchObject({ kind: 'apiClient', stationId: zhuze.id, scopes: ['mediation:read'] });
+
+    expect((await gql(api, CREATE_KEY, { scopes: ['MEDIATION_READ'], partnerId: gid('PartnerAgency', other.partnerId) }, local.headers)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gql(api, CREATE_KEY, { scopes: ['PUBLIC_READ'] }, local.headers)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const theirs = await gqlOk<{ createApiClient: { client: { id: string } } }>(api, CREATE_KEY, { scopes: ['PUBLIC_READ'], partnerId: gid('PartnerAgency', other.partnerId) }, admin.headers);
+    const revoke = 'mutation ($id: ID!) { revokeApiClient(id: $id) { revokedAt } }';
+    expect((await gql(api, revoke, { id: theirs.createApiClient.client.id }, local.headers)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const listed = await gqlOk<{ apiClients: { id: string }[] }>(api, '{ apiClients { id } }', {}, local.headers);
+    expect(listed.apiClients.map((c) => c.id)).toEqual([made.createApiClient.client.id]);
+    expect((await gqlOk<{ revokeApiClient: { revokedAt: string | null } }>(api, revoke, { id: made.createApiClient.client.id }, local.headers)).revokeApiClient.revokedAt).not.toBeNull();
+
+    const entries = await db.prisma.auditEntry.findMany({ where: { entityType: 'ApiClient' } });
+    expect(entries.map((e) => [e.action, e.stationId])).toEqual([['apiClient.create', zhuze.id], ['apiClient.create', other.id], ['apiClient.revoke', zhuze.id]]);
+    expect(JSON.stringify(entries)).not.toMatch(/secretHash|os_[0-9a-f]{12}_/);
+  });
+
+  it('the operator token from this machine acts as a bureau-wide admin or as X-OpenStation-Act-As, audited as via operator', async () => {
+    const call = (headers: Record<string, string>, context?: object) =>
+      api.fetch('http://yoga/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ staffUsers { email } }' }) }, context ?? {});
+    const token = { 'x-openstation-operator': 'operator-test-token' };
+    expect((await call(token)).status).toBe(401);
+    expect((await call(token, { req: { socket: { remoteAddress: '10.0.0.8' } } })).status).toBe(401);
+    expect((await call({ ...token, 'x-forwarded-for': '203.0.113.9' }, LOCAL)).status).toBe(401);
+    expect((await call({ 'x-openstation-operator': 'wrong' }, LOCAL)).status).toBe(401);
+    const asOperator = (await (await call(token, LOCAL)).json()) as { data: { staffUsers: unknown[] } };
+    expect(asOperator.data.staffUsers.length).toBeGreaterThan(0);
+    await createBoundStaff(db.prisma, 'op-editor@station.example', 'EDITOR', [zhuze.id]);
+    const asEditor = (await (await call({ ...token, 'x-openstation-act-as': 'OP-Editor@station.example' }, LOCAL)).json()) as { errors: { extensions: { code: string } }[] };
+    expect(asEditor.errors[0]?.extensions.code).toBe('FORBIDDEN');
+    expect((await call({ ...token, 'x-openstation-act-as': 'nobody@station.example' }, LOCAL)).status).toBe(401);
+
+    const create = await api.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...token },
+      body: JSON.stringify({ query: 'mutation { createStaffUser(input: { email: "first@station.example", name: "First", role: ADMIN, allStations: true }) { password } }' }),
+    }, LOCAL);
+    expect(((await create.json()) as { data: { createStaffUser: { password: string } } }).data.createStaffUser.password).toBeTruthy();
+    const entry = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'staff.create' }, orderBy: { id: 'desc' } });
+    expect(entry).toMatchObject({ via: 'operator', staffUserId: null });
   });
 });

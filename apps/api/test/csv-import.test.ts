@@ -231,8 +231,8 @@ describe('CSV import and export', () => {
     expect((await importCsv(asEditor(), kind('officers'), csv)).counts.created).toBe(1);
     const exported = await exportCsv(asEditor(), kind('officers'), station.slug);
     // Strict, and any line break outside quotes ends a record, as spreadsheet programs read it.
-    const strict = { bom: true, relax_quotes: false, relax_column_count: false, skip_empty_lines: false, columns: true, record_delimiter: ['\r\n', '\n', '\r'] };
-    const records = parse(exported, strict) as unknown as Record<string, string>[];
+    const strict = { bom: true, relax_quotes: false, relax_column_count: false, skip_empty_lines: false, columns: true as const, record_delimiter: ['\r\n', '\n', '\r'] };
+    const records = parse(exported, strict) as Record<string, string>[];
     expect(records.length).toBe(await db.prisma.officer.count({ where: { stationId: station.id, retiredAt: null } }));
     expect(records.find((r) => r['badgeNumber'] === 'T-RFC')?.['supportAreas']).toBe(`${areas[0]}@2025-01-01\n${areas[1]}@2025-01-01`);
     expect(exported).toContain(`"${areas[0]}@2025-01-01\n${areas[1]}@2025-01-01"`);

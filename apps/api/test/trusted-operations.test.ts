@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/auth/accounts.ts';
 import { createApi } from '../src/yoga.ts';
 import { gql, gqlOk } from '../../../tests/support/graphql.ts';
+import { createBoundStaff } from '../../../tests/support/bound-staff.ts';
 import { createStaffPrincipals } from '../../../tests/support/principals.ts';
 import { useTestApi } from '../../../tests/support/test-api.ts';
 
@@ -85,9 +86,44 @@ describe('trusted operations', () => {
     expect(unknownClient.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(await t.db.prisma.trustedOperation.count({ where: { operationName: { in: ['Broken', 'Typo', 'A', 'B', 'MetricKeys'] } } })).toBe(0);
 
+    // Registering the same document again for the same client changed nothing, so it recorded nothing.
     const audit = await t.db.prisma.auditEntry.findMany({ where: { action: 'trustedOperation.register' } });
-    expect(audit).toHaveLength(2);
+    expect(audit).toHaveLength(1);
     expect(audit[0]?.after).toMatchObject({ id: sha256(STATIONS), apiClientId: partner.client.id });
+  });
+
+  it('registers several documents all or none; station-bound admins only for keys of their stations\' partners', async () => {
+    const { admin } = setUp();
+    const [zhuze, other] = await t.db.prisma.station.findMany({ orderBy: { id: 'asc' }, take: 2, include: { partners: { take: 1 } } });
+    const zhuzePartner = zhuze?.partners[0];
+    const otherPartner = other?.partners[0];
+    if (!zhuze || !zhuzePartner || !otherPartner) throw new Error('demo data has no partners');
+    const mine = await createApiClient(t.db.prisma, { name: 'zhuze key', scopes: ['public:read'], partnerId: zhuzePartner.id });
+    const theirs = await createApiClient(t.db.prisma, { name: 'other key', scopes: ['public:read'], partnerId: otherPartner.id });
+    const bound = await createBoundStaff(t.db.prisma, 'ops-admin@test.example', 'ADMIN', [zhuze.id]);
+    const MANY = 'mutation ($documents: [String!]!, $apiClientId: ID) { registerTrustedOperations(documents: $documents, apiClientId: $apiClientId) { sha256Hash operationName } }';
+    const first = 'query First { metrics { key } }';
+    const second = 'query Second { metrics { kee } }';
+
+    const refused = await gql(t.api, MANY, { documents: [first, second], apiClientId: clientGlobalId(mine.client.id) }, bound.headers);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'OPERATION_DOCUMENT_INVALID', index: 1, field: 'documents.1' });
+    expect(await t.db.prisma.trustedOperation.count({ where: { operationName: 'First' } })).toBe(0);
+
+    const done = await gqlOk<{ registerTrustedOperations: { operationName: string }[] }>(
+      t.api, MANY, { documents: [first, 'query Third { metrics { key } }'], apiClientId: clientGlobalId(mine.client.id) }, bound.headers,
+    );
+    expect(done.registerTrustedOperations.map((o) => o.operationName)).toEqual(['First', 'Third']);
+    const entry = await t.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'trustedOperation.register' }, orderBy: { id: 'desc' } });
+    expect(entry).toMatchObject({ stationId: zhuze.id, staffUserId: bound.id });
+
+    for (const apiClientId of [clientGlobalId(theirs.client.id), null]) {
+      const forbidden = await gql(t.api, MANY, { documents: ['query Fourth { metrics { key } }'], apiClientId }, bound.headers);
+      expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const list = await gqlOk<{ trustedOperations: { operationName: string }[] }>(t.api, '{ trustedOperations { operationName } }', {}, bound.headers);
+    expect(list.trustedOperations.map((o) => o.operationName).sort()).toEqual(['First', 'Third']);
+    const all = await gqlOk<{ trustedOperations: unknown[] }>(t.api, '{ trustedOperations { operationName } }', {}, admin.headers);
+    expect(all.trustedOperations.length).toBeGreaterThan(2);
   });
 
   it('makes non-development keys run registered operations by hash, and only their own or shared ones', async () => {
