@@ -14,15 +14,15 @@ describe('account command lines', () => {
 
   it('create-admin makes the first admin (password from stdin); create-api-client prints a working key once', async () => {
     const admin = await run('create-admin', ['--email', 'Chief@Station.example', '--name', 'Chief', '--password-stdin'], 'a long admin password\n');
-    expect(admin.stderr).toBe('');
+    expect(admin.stderr).toMatch(/^No server is running: opened the embedded database in .* directly\.\n$/);
     expect(admin.code).toBe(0);
     expect(admin.stdout).toMatch(/Created ADMIN chief@station\.example/);
 
-    const short = await run('create-admin', ['--email', 'x@station.example', '--name', 'X'], 'short\n');
+    const short = await run('create-admin', ['--email', 'x@station.example', '--name', 'X', '--password-stdin'], 'short\n');
     expect(short.code).toBe(1);
     expect(short.stderr).toMatch(/at least 12 characters/);
 
-    const client = await run('create-api-client', ['--name', 'Justice office', '--scope', 'mediation:read']);
+    const client = await run('create-api-client', ['--name', 'Justice office', '--scope', 'public:read']);
     expect(client.code).toBe(0);
     const key = client.stdout.trim();
     expect(key).toMatch(/^os_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
@@ -41,9 +41,14 @@ describe('account command lines', () => {
         {},
         { authorization: `Bearer ${login.token}` },
       );
-      expect(clients.apiClients).toEqual([{ name: 'Justice office', scopes: ['MEDIATION_READ'] }]);
-      const cases = await gql(api, '{ mediationCases(first: 1) { edges { node { reference } } } }', {}, { 'x-api-key': key });
-      expect(cases.errors).toBeUndefined();
+      expect(clients.apiClients).toEqual([{ name: 'Justice office', scopes: ['PUBLIC_READ'] }]);
+      const metrics = await gql(api, '{ metrics { key } }', {}, { 'x-api-key': key });
+      expect(metrics.errors).toBeUndefined();
+      const audit = await db.prisma.auditEntry.findMany({ select: { action: true, via: true }, orderBy: { id: 'asc' } });
+      expect(audit.filter((e) => e.action !== 'staff.login')).toEqual([
+        { action: 'staff.create', via: 'operator' },
+        { action: 'apiClient.create', via: 'operator' },
+      ]);
     } finally {
       await db.close();
     }

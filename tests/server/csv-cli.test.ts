@@ -63,6 +63,7 @@ describe('CSV command lines', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^3\s+kind\s+invalid\s+kind: Invalid option/m);
     expect(refused.stderr).toContain('areas: 1 of 2 rows invalid; nothing imported');
+    expect(refused.stderr).toMatch(/^No server is running: opened the embedded database in .* directly\.$/m);
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { imported: boolean; issues: { row: number; column: string; code: string }[] };
     expect(report.imported).toBe(false);
     expect(report.issues.map(({ row, column, code }) => [row, column, code])).toEqual([[3, 'kind', 'invalid']]);
@@ -71,7 +72,7 @@ describe('CSV command lines', () => {
     expect((await run('import-csv', ['areas', bad])).code).toBe(2);
     const mediator = await run('import-csv', ['areas', bad, '--as', 'mediator@station.example']);
     expect(mediator.code).toBe(2);
-    expect(mediator.stderr).toContain('no active ADMIN or EDITOR');
+    expect(mediator.stderr).toContain('--as mediator@station.example: Your role or key scopes do not allow this field.');
 
     const partial = await run('import-csv', ['areas', bad, '--as', 'editor@station.example', '--valid-only']);
     expect(partial.code).toBe(0);
@@ -88,7 +89,7 @@ describe('CSV command lines', () => {
     expect(exported.code).toBe(0);
     expect(exported.stdout).toBe(`\uFEFF${HEADER}\r\ntest-town,城东社区,East community,COMMUNITY,1200,3400,6\r\n`);
     const again = await run('import-csv', ['areas', file('export.csv', exported.stdout), '--as', 'editor@station.example']);
-    expect(again.stderr).toBe('');
+    expect(again.stderr).toMatch(/^No server is running: opened the embedded database in .* directly\.\n$/);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe('areas: 0 created, 0 updated, 1 unchanged.\n');
     expect((await counts()).audit).toHaveLength(1);

@@ -32,6 +32,7 @@ export async function startOperatorServer(databaseUrl: string): Promise<Operator
     const served = req.url?.startsWith(BACKUP_PATH) ? serveFetch(operator.backup, req, res) : Promise.resolve(api(req, res));
     served.catch(() => res.writeHead(500).end());
   });
+  operator.publish();
   return {
     url,
     stateFile: operator.stateFile,

@@ -306,6 +306,34 @@ const PROTECTED: Record<string, Case> = {
     query: 'mutation ($client: ID!) { registerTrustedOperation(document: "query Matrix { metrics { key } }", apiClientId: $client) { sha256Hash } }',
     variables: { client: missing('ApiClient') },
   },
+  'Mutation.registerTrustedOperations': {
+    allowed: ADMIN,
+    query: 'mutation ($client: ID!) { registerTrustedOperations(documents: ["query Matrix { metrics { key } }"], apiClientId: $client) { sha256Hash } }',
+    variables: { client: missing('ApiClient') },
+  },
+  'Mutation.createStaffUser': {
+    allowed: ADMIN,
+    query: 'mutation { createStaffUser(input: { email: "matrix@test.example", name: "Matrix", role: EDITOR }) { password } }',
+  },
+  'Mutation.updateStaffUser': {
+    allowed: ADMIN,
+    query: 'mutation ($id: ID!) { updateStaffUser(id: $id, input: { name: "Matrix" }) { id } }',
+    variables: { id: missing('StaffUser') },
+  },
+  'Mutation.resetStaffPassword': {
+    allowed: ADMIN,
+    query: 'mutation ($id: ID!) { resetStaffPassword(id: $id) { password } }',
+    variables: { id: missing('StaffUser') },
+  },
+  'Mutation.changeOwnPassword': {
+    allowed: STAFF,
+    query: 'mutation { changeOwnPassword(currentPassword: "not the password", newPassword: "another long password") }',
+  },
+  'Query.exportCsv': { allowed: EDITORS, query: '{ exportCsv(kind: AREAS, station: "no-such-station") }' },
+  'Mutation.importCsv': {
+    allowed: EDITORS,
+    query: 'mutation { importCsv(kind: AREAS, file: "station,nameZh", station: "no-such-station", dryRun: true) { rows } }',
+  },
   'Mutation.revokeTrustedOperation': {
     allowed: ADMIN,
     query: 'mutation { revokeTrustedOperation(sha256Hash: "0000000000000000000000000000000000000000000000000000000000000000") { sha256Hash } }',

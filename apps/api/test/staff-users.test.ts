@@ -132,7 +132,7 @@ describe('the staff account lifecycle through the API', () => {
 
     expect(fieldOf(await gql(t.api, CREATE, { input: { email: 'short@station.example', name: 'S', role: 'EDITOR', allStations: true, password: 'too short' } }, admin.headers))).toEqual(['PASSWORD_TOO_SHORT', 'input.password']);
     expect(fieldOf(await gql(t.api, CREATE, { input: { email: 'none@station.example', name: 'N', role: 'EDITOR' } }, admin.headers))).toEqual(['STAFF_STATIONS_REQUIRED', 'input.stationIds']);
-    expect(fieldOf(await gql(t.api, CREATE, { input: { email: 'given@station.example', name: 'Again', role: 'EDITOR', allStations: true } }, admin.headers))).toEqual(['CONFLICT', 'email']);
+    expect(fieldOf(await gql(t.api, CREATE, { input: { email: 'given@station.example', name: 'Again', role: 'EDITOR', allStations: true } }, admin.headers))).toEqual(['CONFLICT', 'input.email']);
 
     const entries = await t.db.prisma.auditEntry.findMany({ where: { entityType: 'StaffUser' } });
     const text = JSON.stringify(entries);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Prisma, StaffRole } from '@openstation/db';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { Principal, StationAccess } from '../auth/principal.ts';
-import { ClientError, ForbiddenError, InputError, NotFoundError, RuleError, StateError } from '../errors.ts';
+import { ClientError, ConflictError, ForbiddenError, InputError, NotFoundError, RuleError, StateError } from '../errors.ts';
 import { isBureauWide, requireRole } from './access.ts';
 import type { Actor } from './actor.ts';
 import { changed, isEmpty, notNull } from './patch.ts';
@@ -134,10 +134,14 @@ export async function createStaffUserIn(uow: UnitOfWork, input: StaffUserInput, 
   const access = requestedAccess(input.allStations, input.stationIds, path);
   requireGrant(uow.actor, access, path);
   await stationsExist(uow, access, path);
+  const email = input.email.trim().toLowerCase();
+  if (await uow.tx.staffUser.findUnique({ where: { email }, select: { id: true } })) {
+    throw new ConflictError('Another staff account already has this email.', { field: `${path}.email` });
+  }
   const generated = input.password == null ? generatePassword() : null;
   const password = input.password ?? generated ?? '';
   checkPassword(password, `${path}.password`);
-  const user = await insertStaffUser(uow.tx, { email: input.email, name: input.name, role: input.role, password, stations: access });
+  const user = await insertStaffUser(uow.tx, { email, name: input.name, role: input.role, password, stations: access });
   await uow.record({ action: 'staff.create', entityType: 'StaffUser', entityId: user.id, stationId: stationOf(access), before: null, after: snapshot(user) });
   return { userId: user.id, password: generated };
 }

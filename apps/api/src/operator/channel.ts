@@ -18,6 +18,8 @@ export interface OperatorChannel extends OperatorAccess {
   readonly stateFile: string | null;
   /** `GET /operator/backup`: a consistent backup of the embedded database, while it serves. */
   readonly backup: OperatorHandler;
+  /** Writes the state file: call it once the server listens, so the tools find it answering. */
+  publish(): void;
   /** Removes the state file (on shutdown). */
   close(): void;
 }
@@ -45,19 +47,22 @@ export function backupHandler(token: string, pglite: Database['pglite']): Operat
 }
 
 /**
- * Opens the operator channel of a server that listens at `url` (as reached from this
- * machine, e.g. `http://127.0.0.1:4000`): a new token, written with the server's pid to the
- * state file beside its data (mode 0600). Pass the channel to `createApi({ operator })`,
- * mount `backup` at {@link BACKUP_PATH}, and `close()` it on shutdown.
+ * Opens the operator channel of a server that will listen at `url` (as reached from this
+ * machine, e.g. `http://127.0.0.1:4000`): a new token. Pass the channel to
+ * `createApi({ operator })`, mount `backup` at {@link BACKUP_PATH}, `publish()` it once the
+ * server listens (the state file beside the data, with the pid, mode 0600), and `close()` it
+ * on shutdown.
  */
 export function openOperatorChannel({ target, url, pglite }: { target: DatabaseTarget; url: string; pglite: Database['pglite'] }): OperatorChannel {
   const token = randomBytes(32).toString('base64url');
   const stateFile = stateFilePath(target);
-  if (stateFile) writeServerState(stateFile, { pid: process.pid, url: url.replace(/\/+$/, ''), token, database: databaseLabel(target) });
   return {
     token,
     stateFile,
     backup: backupHandler(token, pglite),
+    publish: () => {
+      if (stateFile) writeServerState(stateFile, { pid: process.pid, url: url.replace(/\/+$/, ''), token, database: databaseLabel(target) });
+    },
     close: () => {
       if (stateFile) removeServerState(stateFile, token);
     },

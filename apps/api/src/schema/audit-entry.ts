@@ -14,6 +14,10 @@ builder.prismaNode('AuditEntry', {
     at: t.expose('at', { type: 'DateTime' }),
     staffUser: t.relation('staffUser', { nullable: true }),
     apiClient: t.relation('apiClient', { nullable: true }),
+    via: t.exposeString('via', {
+      nullable: true,
+      description: '`operator`: made through the operator channel on the server\'s machine (the command-line tools), as `staffUser` if one is named, else as a bureau-wide admin. Null otherwise.',
+    }),
   }),
 });
 
