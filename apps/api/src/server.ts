@@ -3,6 +3,7 @@ import { seedDemoData } from '@openstation/db/seed';
 import { corsOriginsFromEnv } from './cors.ts';
 import { createHttpApp } from './http/app.ts';
 import { serveOnNode } from './http/node-server.ts';
+import { BACKUP_PATH, openOperatorChannel } from './operator/channel.ts';
 import { rateLimitFromEnv } from './limits/config.ts';
 import { requestContractFromEnv } from './limits/contract.ts';
 import { surveyLimitFromEnv } from './limits/survey-limit.ts';
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
   const portal = portalFromEnv(process.env, port);
   const db = await openDatabase(process.env.DATABASE_URL);
   const seeded = await seedDemoData(db.prisma);
+  // The command-line tools find this server through a state file beside the data, and act through it.
+  const operator = openOperatorChannel({ target: db.target, url: `http://127.0.0.1:${port}`, pglite: db.pglite });
   const api = createApi({
+    operator,
     prisma: db.prisma,
     rateLimit: rateLimitFromEnv(),
     surveyLimit: surveyLimitFromEnv(),
@@ -33,16 +37,25 @@ async function main(): Promise<void> {
     database: { ping: () => pingDatabase(db.prisma), pendingMigrations: () => pendingMigrations(db.prisma) },
     portalRoot: () => portal.dist,
     portalStatus: portal.updates.status,
+    mounts: [
+      {
+        prefix: '/operator/',
+        handle: (request, context) =>
+          new URL(request.url).pathname === BACKUP_PATH ? operator.backup(request, context) : new Response('Not found', { status: 404 }),
+      },
+    ],
   });
   const server = serveOnNode(app);
   // Surveys open and close, and quarters roll over, by date: the portal follows at China midnight.
   const schedule = startDailySchedule({ prisma: db.prisma, publicChanged: portal.updates.publicChanged });
   stopOnSignals(async () => {
     schedule.stop();
+    operator.close();
     await Promise.allSettled([server.close(5_000), portal.updates.close()]);
     await db.close();
   });
   await server.listen(port, host);
+  operator.publish();
 
   const where = db.target.kind === 'pglite' ? `embedded PGlite (${db.target.dataDir ?? 'memory'})` : 'PostgreSQL';
   console.log(`OpenStation API on ${where}: ${seeded.stations} stations. Ready in ${Math.round(performance.now() - started)} ms.`);
