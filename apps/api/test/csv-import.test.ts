@@ -45,7 +45,9 @@ describe('CSV import and export', () => {
       include: { areas: { where: { retiredAt: null }, orderBy: { id: 'asc' }, take: 2 } },
     });
     station = { id: withAreas.id, slug: withAreas.slug };
-    areas = [withAreas.areas[0]?.nameZh ?? '', withAreas.areas[1]?.nameZh ?? ''];
+    // Two areas nobody serves yet, so that a row may make its officer their primary one.
+    areas = ['导入测试社区甲', '导入测试社区乙'];
+    await db.prisma.area.createMany({ data: areas.map((nameZh) => ({ stationId: station.id, kind: 'COMMUNITY' as const, nameZh })) });
   });
   afterAll(() => db.close());
 
@@ -142,6 +144,17 @@ describe('CSV import and export', () => {
       ['officer.create', editorId],
     ]);
     expect(await db.prisma.officer.count({ where: { badgeNumber: { in: ['T-002', 'T-005', 'T-006'] } } })).toBe(0);
+  });
+
+  it('a row a content rule refuses (a contact verified after today) is reported with the rule\'s code and column; nothing is imported', async () => {
+    const csv = `${OFFICER_HEADER}\n${station.slug},T-FUT,未来警官,,COMMUNITY_OFFICER,0519-1234567,,,,2099-01-05,,\n`;
+    const before = await tally();
+    const report = await importCsv(asEditor(), kind('officers'), csv);
+    expect(report.imported).toBe(false);
+    expect(report.issues).toEqual([expect.objectContaining({ row: 2, column: 'lastVerifiedOn', code: 'DATE_IN_FUTURE' })]);
+    expect(await tally()).toEqual(before);
+    const dry = await importCsv(asEditor(), kind('officers'), csv, { dryRun: true });
+    expect(dry.issues.map((issue) => issue.code)).toEqual(['DATE_IN_FUTURE']);
   });
 
   it('a changed row replaces the officer and their areas, with an audit entry per change', async () => {

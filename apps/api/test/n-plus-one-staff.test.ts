@@ -17,7 +17,7 @@ describe('staff and partner lists run a fixed number of SQL statements', () => {
     [admin, , mediator] = (await createStaffPrincipals(t.db.prisma)) as [TestPrincipal, TestPrincipal, TestPrincipal];
   });
 
-  /** Statements one request sends: 2 to authenticate the session, then the list and one per relation. */
+  /** Statements one request sends: 1 to authenticate the session (with its account and stations), then the list and one per relation. */
   async function statements(query: string, headers: Record<string, string>): Promise<number> {
     t.db.resetQueries();
     await gqlOk(t.api, query, {}, headers);

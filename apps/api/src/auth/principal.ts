@@ -51,6 +51,35 @@ export interface OperatorAccess {
 
 const STAFF_SELECT = { id: true, role: true, disabledAt: true, allStations: true, stations: { select: { stationId: true } } } as const;
 
+interface SessionRow {
+  id: number;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  userId: number;
+  role: StaffRole;
+  disabledAt: Date | null;
+  allStations: boolean;
+  stations: number[];
+}
+
+/**
+ * A session with its account and the account's stations, in one statement: every staff
+ * request starts with it. (Prisma's nested select would send one statement per relation.)
+ */
+async function sessionOf(prisma: PrismaClient, tokenHash: string) {
+  const [row] = await prisma.$queryRaw<SessionRow[]>`
+    SELECT s."id", s."expiresAt", s."revokedAt", u."id" AS "userId", u."role"::text AS "role", u."disabledAt", u."allStations",
+           COALESCE(array_agg(ss."stationId") FILTER (WHERE ss."stationId" IS NOT NULL), '{}') AS "stations"
+    FROM "StaffSession" s
+    JOIN "StaffUser" u ON u."id" = s."userId"
+    LEFT JOIN "StaffStation" ss ON ss."staffUserId" = u."id"
+    WHERE s."tokenHash" = ${tokenHash}
+    GROUP BY s."id", u."id"`;
+  if (!row) return null;
+  const user = { id: row.userId, role: row.role, disabledAt: row.disabledAt, allStations: row.allStations, stations: row.stations.map((stationId) => ({ stationId })) };
+  return { id: row.id, expiresAt: row.expiresAt, revokedAt: row.revokedAt, user };
+}
+
 /**
  * `X-OpenStation-Operator: <token>` from this machine: a bureau-wide admin with no account,
  * or with `X-OpenStation-Act-As: <email>` that staff member (their role and stations).
@@ -89,15 +118,7 @@ export async function principalFromRequest(
   if (authorization) {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1];
     if (!token) throw unauthenticated('The Authorization header must be `Bearer <session token>`.');
-    const session = await prisma.staffSession.findUnique({
-      where: { tokenHash: sha256(token) },
-      select: {
-        id: true,
-        expiresAt: true,
-        revokedAt: true,
-        user: { select: STAFF_SELECT },
-      },
-    });
+    const session = await sessionOf(prisma, sha256(token));
     if (!session || session.revokedAt || session.expiresAt <= now || session.user.disabledAt) {
       throw unauthenticated('The session token is invalid or has expired: log in again.');
     }

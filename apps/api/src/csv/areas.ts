@@ -1,6 +1,7 @@
 import { AreaKind } from '@openstation/db';
 import { slug } from '../field-rules.ts';
 import { choice, integer, matching, text } from './cells.ts';
+import { createAreaIn, updateAreaIn } from '../domain/areas.ts';
 import { cellsOf, changes, type CsvKind, type RowPlan, unchanged, writes } from './kind.ts';
 
 const columns = {
@@ -27,20 +28,13 @@ export const areasCsv: CsvKind<typeof columns> = {
       const { station: _station, ...fields } = values;
       const data = { stationId, ...fields };
       const found = byKey.get(`${stationId}\u0000${values.nameZh}`);
-      if (!found) {
-        return writes(row, 'created', async (t, audit) => {
-          const after = await t.area.create({ data });
-          await audit({ action: 'area.create', entityType: 'Area', entityId: after.id, before: null, after });
-        });
-      }
+      const input = { kind: values.kind, name: { zh: values.nameZh, en: values.nameEn }, households: values.households, population: values.population, gridCount: values.gridCount };
+      if (!found) return writes(row, 'created', (uow) => createAreaIn(uow, stationId, input, 'row').then(() => undefined));
       if (found.retiredAt) {
         return { row, issues: [{ row, column: 'nameZh', code: 'retired', message: `the area "${found.nameZh}" has been retired` }] };
       }
       if (!changes(data, found)) return unchanged(row);
-      return writes(row, 'updated', async (t, audit) => {
-        const after = await t.area.update({ where: { id: found.id }, data });
-        await audit({ action: 'area.update', entityType: 'Area', entityId: found.id, before: found, after });
-      });
+      return writes(row, 'updated', (uow) => updateAreaIn(uow, found.id, input, 'row').then(() => undefined));
     });
   },
 

@@ -2,10 +2,10 @@ import type { Principal } from '../auth/principal.ts';
 import { actsFor, requireRole, requireStation } from '../domain/access.ts';
 import type { Actor } from '../domain/actor.ts';
 import { write } from '../domain/unit-of-work.ts';
-import { NotFoundError } from '../errors.ts';
+import { ClientError, NotFoundError } from '../errors.ts';
 import { pairIssues, readValues, type Columns } from './cells.ts';
 import type { Issue } from './issues.ts';
-import type { AuditRecord, CsvKind, Outcome, ValidRow } from './kind.ts';
+import type { CsvKind, Outcome, ValidRow } from './kind.ts';
 import { readCsv } from './read.ts';
 
 export interface ImportOptions {
@@ -13,7 +13,7 @@ export interface ImportOptions {
   station?: string | null;
   /** Import the valid rows even when others are invalid (by default one invalid row stops everything). */
   validOnly?: boolean;
-  /** Check and report, write nothing. */
+  /** Check and report, write nothing (the writes are tried, so the rules are checked, then rolled back). */
   dryRun?: boolean;
 }
 
@@ -109,34 +109,69 @@ export async function importCsv<C extends Columns>(
   const checked = checkRows(kind, read.records, stations, options, actor.principal);
   const stationOfRow = new Map(checked.valid.map((row) => [row.row, row.stationId]));
 
-  return write(
-    actor,
-    async (uow) => {
-      const plans = await kind.plan(uow.tx, checked.valid);
-      const rowIssues = [...read.issues.filter((issue) => !fileIssues.includes(issue)), ...checked.issues, ...plans.flatMap((plan) => plan.issues)];
-      const issues = [...fileIssues, ...rowIssues].sort((a, b) => a.row - b.row);
-      const invalidRows = [...new Set(rowIssues.map((issue) => issue.row))].sort((a, b) => a - b);
-      const ready = plans.flatMap((plan) => ('outcome' in plan ? [plan] : []));
-      const imported = !dryRun && fileIssues.length === 0 && (invalidRows.length === 0 || options.validOnly === true);
-      if (imported) {
-        for (const plan of ready) {
-          const stationId = stationOfRow.get(plan.row) ?? null;
-          await plan.write(uow.tx, (entry: AuditRecord) => uow.record({ ...entry, stationId }), uow);
+  let report: ImportReport | null = null;
+  try {
+    return await write(
+      actor,
+      async (uow) => {
+        const plans = await kind.plan(uow.tx, checked.valid);
+        const rowIssues = [...read.issues.filter((issue) => !fileIssues.includes(issue)), ...checked.issues, ...plans.flatMap((plan) => plan.issues)];
+        const issues = [...fileIssues, ...rowIssues].sort((a, b) => a.row - b.row);
+        const invalidRows = [...new Set(rowIssues.map((issue) => issue.row))].sort((a, b) => a - b);
+        const ready = plans.flatMap((plan) => ('outcome' in plan ? [plan] : []));
+        const writable = fileIssues.length === 0 && (invalidRows.length === 0 || options.validOnly === true);
+        const counts = { created: 0, updated: 0, unchanged: 0, skipped: rowCount - ready.length };
+        for (const plan of ready) counts[plan.outcome] += 1;
+        report = {
+          kind: kind.name,
+          rows: rowCount,
+          invalidRows,
+          issues,
+          imported: writable && !dryRun,
+          dryRun,
+          outcomes: ready.map((plan) => ({ row: plan.row, outcome: plan.outcome })),
+          counts,
+        };
+        if (writable) {
+          for (const plan of ready) {
+            try {
+              await plan.write(uow);
+            } catch (error) {
+              if (error instanceof ClientError) throw new RowRefused(ruleIssue(plan.row, error, kind.columns));
+              throw error;
+            }
+          }
         }
-      }
-      const counts = { created: 0, updated: 0, unchanged: 0, skipped: rowCount - ready.length };
-      for (const plan of ready) counts[plan.outcome] += 1;
-      return {
-        kind: kind.name,
-        rows: rowCount,
-        invalidRows,
-        issues,
-        imported,
-        dryRun,
-        outcomes: ready.map((plan) => ({ row: plan.row, outcome: plan.outcome })),
-        counts,
-      };
-    },
-    { timeout: TIMEOUT_MS },
-  );
+        if (dryRun) throw new DryRunDone();
+        return report;
+      },
+      { timeout: TIMEOUT_MS },
+    );
+  } catch (error) {
+    if (report === null) throw error;
+    const done: ImportReport = report;
+    if (error instanceof DryRunDone) return done;
+    if (!(error instanceof RowRefused)) throw error;
+    const issues = [...done.issues, error.issue].sort((a, b) => a.row - b.row);
+    return { ...done, issues, invalidRows: [...new Set([...done.invalidRows, error.issue.row])].sort((a, b) => a - b), imported: false };
+  }
+}
+
+/** Rolls a dry run's unit of work back once its writes have been tried. */
+class DryRunDone extends Error {}
+
+/** A domain rule refused a row: the import stops and reports it. */
+class RowRefused extends Error {
+  readonly issue: Issue;
+  constructor(issue: Issue) {
+    super(issue.message);
+    this.issue = issue;
+  }
+}
+
+/** A domain refusal as a row issue: its code, and the column its field names (`row.name` → `nameZh`). */
+function ruleIssue(row: number, error: ClientError, columns: Columns): Issue {
+  const field = typeof error.details.field === 'string' ? error.details.field.replace(/^row\./, '') : null;
+  const column = field === null ? null : field in columns ? field : `${field}Zh` in columns ? `${field}Zh` : null;
+  return { row, column, code: error.code as Uppercase<string>, message: error.message };
 }

@@ -9,6 +9,8 @@ export interface Issue {
 }
 
 export type IssueCode =
+  /** A content rule refused the row: the rule's code (docs/errors.md, "Content rules"), e.g. `DATE_IN_FUTURE`. */
+  | Uppercase<string>
   /** The file is not valid CSV (e.g. a quote is never closed). */
   | 'malformed_csv'
   /** The file has no header row. */

@@ -3,15 +3,6 @@ import type { UnitOfWork } from '../domain/unit-of-work.ts';
 import type { Columns, Values } from './cells.ts';
 import type { Issue } from './issues.ts';
 
-/** One audit entry an import writes (the row's station is added by the import). */
-export interface AuditRecord {
-  action: string;
-  entityType: string;
-  entityId: number;
-  before: unknown;
-  after: unknown;
-}
-
 export type Outcome = 'created' | 'updated' | 'unchanged';
 
 /** A row whose cells are valid, with its station resolved. */
@@ -22,10 +13,10 @@ export interface ValidRow<C extends Columns> {
 }
 
 /**
- * Writes one row's change and its audit entries, inside the import's unit of work (`audit`
- * records an entry for the row's station; `uow` is there for domain functions).
+ * Writes one row's change inside the import's unit of work, through the domain functions
+ * every other writer uses (so the same rules, access checks and audit entries apply).
  */
-export type RowWrite = (tx: Prisma.TransactionClient, audit: (entry: AuditRecord) => Promise<void>, uow: UnitOfWork) => Promise<void>;
+export type RowWrite = (uow: UnitOfWork) => Promise<void>;
 
 /** What importing one valid row does, or why it cannot. */
 export type RowPlan =
@@ -35,6 +26,11 @@ export type RowPlan =
 /** A row that creates or updates its record with `write`. */
 export function writes(row: number, outcome: 'created' | 'updated', write: RowWrite): RowPlan {
   return { row, issues: [], outcome, write };
+}
+
+/** A CSV text pair (`<base>Zh`, `<base>En`) as a domain text: null when the Chinese cell is empty. */
+export function localizedCells(zh: string | null, en: string | null): { zh: string; en: string | null } | null {
+  return zh === null ? null : { zh, en };
 }
 
 /** A row whose record already holds what it says. */

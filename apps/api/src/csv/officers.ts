@@ -2,7 +2,9 @@ import { OfficerRole, type Prisma } from '@openstation/db';
 import { z } from 'zod';
 import { badgeNumber, line, phone, slug, webUrl } from '../field-rules.ts';
 import { choice, date, matching, text } from './cells.ts';
-import { cellsOf, changes, type AuditRecord, type CsvKind, type RowPlan, unchanged, writes } from './kind.ts';
+import { assignOfficerIn, createOfficerIn, unassignOfficerIn, updateAssignmentIn, updateOfficerIn } from '../domain/officers.ts';
+import type { UnitOfWork } from '../domain/unit-of-work.ts';
+import { cellsOf, changes, type CsvKind, localizedCells, type RowPlan, unchanged, writes } from './kind.ts';
 import type { Issue } from './issues.ts';
 
 interface AreaRef {
@@ -47,7 +49,6 @@ const columns = {
 
 type OfficerWithAssignments = Prisma.OfficerGetPayload<{ include: { assignments: true } }>;
 type Assignment = OfficerWithAssignments['assignments'][number];
-type Audit = (entry: AuditRecord) => Promise<void>;
 
 const today = () => new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
 
@@ -76,28 +77,24 @@ function wantedAssignments(
 
 /** The writes that make the officer's assignments (to active areas) match `wanted`: none when they do. */
 function assignmentWrites(current: Assignment[], wanted: Map<number, { isPrimary: boolean; since: Date | null }>) {
-  const writes: ((tx: Prisma.TransactionClient, audit: Audit, officerId: number) => Promise<void>)[] = [];
+  const writes: ((uow: UnitOfWork, officerId: number) => Promise<void>)[] = [];
   const byArea = new Map(current.map((a) => [a.areaId, a]));
+  // Ends and demotions first, so that a primary officer can change hands within one file.
+  for (const found of current) {
+    if (wanted.has(found.areaId)) continue;
+    writes.push((uow, officerId) => unassignOfficerIn(uow, { officerId, areaId: found.areaId }));
+  }
   for (const [areaId, want] of wanted) {
     const found = byArea.get(areaId);
     if (!found) {
-      writes.push(async (tx, audit, id) => {
-        const after = await tx.officerAssignment.create({ data: { officerId: id, areaId, isPrimary: want.isPrimary, since: want.since ?? today() } });
-        await audit({ action: 'officerAssignment.create', entityType: 'OfficerAssignment', entityId: after.id, before: null, after });
+      writes.push(async (uow, officerId) => {
+        await assignOfficerIn(uow, { officerId, areaId, isPrimary: want.isPrimary, since: want.since ?? today() }, 'row');
       });
     } else if (changes({ isPrimary: want.isPrimary, since: want.since ?? found.since }, found)) {
-      writes.push(async (tx, audit) => {
-        const after = await tx.officerAssignment.update({ where: { id: found.id }, data: { isPrimary: want.isPrimary, since: want.since ?? found.since } });
-        await audit({ action: 'officerAssignment.update', entityType: 'OfficerAssignment', entityId: found.id, before: found, after });
+      writes.push(async (uow, officerId) => {
+        await updateAssignmentIn(uow, { officerId, areaId }, { isPrimary: want.isPrimary, since: want.since ?? found.since }, 'row');
       });
     }
-  }
-  for (const found of current) {
-    if (wanted.has(found.areaId)) continue;
-    writes.push(async (tx, audit) => {
-      await tx.officerAssignment.delete({ where: { id: found.id } });
-      await audit({ action: 'officerAssignment.delete', entityType: 'OfficerAssignment', entityId: found.id, before: found, after: null });
-    });
   }
   return writes;
 }
@@ -150,22 +147,27 @@ export const officersCsv: CsvKind<typeof columns> = {
         lastVerifiedOn: values.lastVerifiedOn,
       };
       const assignments = assignmentWrites(found?.assignments ?? [], wanted);
+      const input = {
+        role: values.role,
+        name: { zh: values.nameZh, en: values.nameEn },
+        badgeNumber: values.badgeNumber,
+        photoUrl: values.photoUrl,
+        dutyPhone: values.dutyPhone,
+        contactHours: localizedCells(values.contactHoursZh, values.contactHoursEn),
+        lastVerifiedOn: values.lastVerifiedOn,
+      };
       if (!found) {
-        return writes(row, 'created', async (t, audit) => {
-          const after = await t.officer.create({ data });
-          await audit({ action: 'officer.create', entityType: 'Officer', entityId: after.id, before: null, after });
-          for (const write of assignments) await write(t, audit, after.id);
+        return writes(row, 'created', async (uow) => {
+          const after = await createOfficerIn(uow, stationId, input, 'row');
+          for (const write of assignments) await write(uow, after.id);
         });
       }
       const { assignments: _current, ...before } = found;
       const officerChanges = changes(data, before);
       if (!officerChanges && assignments.length === 0) return unchanged(row);
-      return writes(row, 'updated', async (t, audit) => {
-        if (officerChanges) {
-          const after = await t.officer.update({ where: { id: found.id }, data });
-          await audit({ action: 'officer.update', entityType: 'Officer', entityId: found.id, before, after });
-        }
-        for (const write of assignments) await write(t, audit, found.id);
+      return writes(row, 'updated', async (uow) => {
+        if (officerChanges) await updateOfficerIn(uow, found.id, input, 'row');
+        for (const write of assignments) await write(uow, found.id);
       });
     });
   },

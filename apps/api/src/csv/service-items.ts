@@ -1,8 +1,8 @@
 import { ServiceCategory } from '@openstation/db';
 import { prose, slug, timeLimitDays, webUrl } from '../field-rules.ts';
-import { replaceServiceItem } from '../domain/service-items.ts';
+import { createServiceItemIn, updateServiceItemIn } from '../domain/service-items.ts';
 import { choice, date, integer, list, matching, text } from './cells.ts';
-import { cellsOf, changes, type CsvKind, type RowPlan, unchanged, writes } from './kind.ts';
+import { cellsOf, changes, type CsvKind, localizedCells, type RowPlan, unchanged, writes } from './kind.ts';
 
 const columns = {
   station: matching(slug).required,
@@ -50,20 +50,30 @@ export const serviceItemsCsv: CsvKind<typeof columns> = {
       const { station: _station, ...fields } = values;
       const data = { ...fields, stationId, materialsZh: fields.materialsZh ?? [], materialsEn: fields.materialsEn ?? [], stepsZh: fields.stepsZh ?? [], stepsEn: fields.stepsEn ?? [] };
       const found = byKey.get(`${stationId}\u0000${values.slug}`);
-      if (!found) {
-        return writes(row, 'created', async (t, audit) => {
-          const after = await t.serviceItem.create({ data });
-          await audit({ action: 'serviceItem.create', entityType: 'ServiceItem', entityId: after.id, before: null, after });
-        });
-      }
+      const text = (zh: string, en: string | null) => ({ zh, en });
+      const input = {
+        slug: values.slug,
+        category: values.category,
+        title: text(values.titleZh, values.titleEn),
+        conditions: text(values.conditionsZh, values.conditionsEn),
+        materials: { zh: data.materialsZh, en: data.materialsEn },
+        steps: { zh: data.stepsZh, en: data.stepsEn },
+        timeLimitDays: values.timeLimitDays,
+        timeLimit: text(values.timeLimitZh, values.timeLimitEn),
+        fee: text(values.feeZh, values.feeEn),
+        feeBasis: localizedCells(values.feeBasisZh, values.feeBasisEn),
+        location: text(values.locationZh, values.locationEn),
+        hours: text(values.hoursZh, values.hoursEn),
+        onlineUrl: values.onlineUrl,
+        appointment: localizedCells(values.appointmentZh, values.appointmentEn),
+        effectiveFrom: values.effectiveFrom,
+      };
+      if (!found) return writes(row, 'created', (uow) => createServiceItemIn(uow, stationId, input, 'row').then(() => undefined));
       if (found.retiredAt) {
         return { row, issues: [{ row, column: 'slug', code: 'retired', message: `the service item "${found.slug}" has been retired` }] };
       }
       if (!changes(data, found)) return unchanged(row);
-      return writes(row, 'updated', async (t, audit) => {
-        const after = await replaceServiceItem(t, found, data);
-        await audit({ action: 'serviceItem.update', entityType: 'ServiceItem', entityId: found.id, before: found, after });
-      });
+      return writes(row, 'updated', (uow) => updateServiceItemIn(uow, found.id, input, 'row').then(() => undefined));
     });
   },
 
