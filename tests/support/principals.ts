@@ -1,5 +1,6 @@
 import type { PrismaClient, StaffRole } from '@openstation/db';
-import { createApiClient, createSession } from '@openstation/api/auth/accounts';
+import { randomUUID } from 'node:crypto';
+import { createApiClient, createSession, createStaffUser } from '@openstation/api/auth/accounts';
 import { hashPassword } from '@openstation/api/auth/passwords';
 import { API_SCOPES, type ApiScope } from '@openstation/api/auth/scopes';
 
@@ -54,17 +55,18 @@ export async function createAllPrincipals(prisma: PrismaClient): Promise<TestPri
   return [ANONYMOUS_PRINCIPAL, ...(await createStaffPrincipals(prisma)), ...(await createApiClientPrincipals(prisma))];
 }
 
-/** A staff member bound to `stationIds` only (not bureau-wide), signed in. */
-export async function createStationStaff(prisma: PrismaClient, role: StaffRole, stationIds: readonly number[], email: string): Promise<TestPrincipal> {
-  const user = await prisma.staffUser.create({
-    data: {
-      email,
-      name: email,
-      role,
-      passwordHash: await hashPassword(`password-${email}`),
-      stations: { create: stationIds.map((stationId) => ({ stationId })) },
-    },
-  });
-  const bearer = async () => ({ authorization: `Bearer ${(await createSession(prisma, user.id)).token}` });
-  return { name: `${role}@${stationIds.join(',')}`, headers: await bearer(), freshHeaders: bearer, role, scopes: null };
+/**
+ * A staff account acting for `stations` only (or bureau-wide with 'all'), signed in: its id,
+ * email and request headers. The password is `password-<email>`.
+ */
+export async function createBoundStaff(prisma: PrismaClient, role: StaffRole, stations: 'all' | readonly number[], email = `${role.toLowerCase()}-${String(stations)}-${randomUUID().slice(0, 8)}@test.example`) {
+  const user = await createStaffUser(prisma, { email, name: email.split('@')[0] ?? email, role, password: `password-${email}`, stations: stations === 'all' ? 'all' : [...stations] });
+  const { token } = await createSession(prisma, user.id);
+  return { id: user.id, email: user.email, headers: { authorization: `Bearer ${token}` } };
+}
+
+/** Request headers of a new API key of a partner agency (so bound to its station) with `scopes`. */
+export async function partnerKeyHeaders(prisma: PrismaClient, partnerId: number, scopes: readonly ApiScope[]): Promise<Record<string, string>> {
+  const { key } = await createApiClient(prisma, { name: `partner ${partnerId} ${scopes.join(',')}`, scopes, partnerId });
+  return { 'x-api-key': key };
 }

@@ -5,7 +5,7 @@ import { parseApiKey, sha256 } from '../src/auth/tokens.ts';
 import { createApi } from '../src/yoga.ts';
 import { gql, gqlOk } from '../../../tests/support/graphql.ts';
 import { openTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
-import { createBoundStaff } from '../../../tests/support/bound-staff.ts';
+import { createBoundStaff } from '../../../tests/support/principals.ts';
 
 const LOGIN = 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt } }';
 const ME = '{ me { email role } }';
@@ -119,8 +119,8 @@ describe('API keys bound to a partner\'s station, and the operator channel', () 
   afterAll(() => db.close());
 
   it('station-bound scopes need a partner; the key acts for the partner\'s station; station-bound admins key only their partners', async () => {
-    const admin = await createBoundStaff(db.prisma, 'keys-admin@station.example', 'ADMIN', 'all');
-    const local = await createBoundStaff(db.prisma, 'keys-local@station.example', 'ADMIN', [zhuze.id]);
+    const admin = await createBoundStaff(db.prisma, 'ADMIN', 'all', 'keys-admin@station.example');
+    const local = await createBoundStaff(db.prisma, 'ADMIN', [zhuze.id], 'keys-local@station.example');
     for (const scopes of [['MEDIATION_READ'], ['REFERRALS_WRITE'], ['SURVEYS_RAW']]) {
       const refused = await gql(api, CREATE_KEY, { scopes }, admin.headers);
       expect([refused.errors?.[0]?.extensions?.code, refused.errors?.[0]?.extensions?.field]).toEqual(['PARTNER_REQUIRED', 'partnerId']);
@@ -154,7 +154,7 @@ describe('API keys bound to a partner\'s station, and the operator channel', () 
     expect((await call({ 'x-openstation-operator': 'wrong' }, LOCAL)).status).toBe(401);
     const asOperator = (await (await call(token, LOCAL)).json()) as { data: { staffUsers: unknown[] } };
     expect(asOperator.data.staffUsers.length).toBeGreaterThan(0);
-    await createBoundStaff(db.prisma, 'op-editor@station.example', 'EDITOR', [zhuze.id]);
+    await createBoundStaff(db.prisma, 'EDITOR', [zhuze.id], 'op-editor@station.example');
     const asEditor = (await (await call({ ...token, 'x-openstation-act-as': 'OP-Editor@station.example' }, LOCAL)).json()) as { errors: { extensions: { code: string } }[] };
     expect(asEditor.errors[0]?.extensions.code).toBe('FORBIDDEN');
     expect((await call({ ...token, 'x-openstation-act-as': 'nobody@station.example' }, LOCAL)).status).toBe(401);

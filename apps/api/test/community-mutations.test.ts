@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gql, type GraphQLResponse, gqlOk } from '../../../tests/support/graphql.ts';
-import { stationStaffHeaders } from '../../../tests/support/station-principals.ts';
+import { createBoundStaff } from '../../../tests/support/principals.ts';
 import { useTestApi } from '../../../tests/support/test-api.ts';
 
 const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -25,8 +25,8 @@ describe('volunteer teams and events through the domain layer', () => {
     if (!first?.areas[0] || !second?.areas[0]) throw new Error('the demo data needs two stations with areas');
     station = { id: first.id, area: first.areas[0].id };
     other = { id: second.id, area: second.areas[0].id };
-    editor = await stationStaffHeaders(prisma, 'EDITOR', [station.id]);
-    otherEditor = await stationStaffHeaders(prisma, 'EDITOR', [other.id]);
+    editor = (await createBoundStaff(prisma, 'EDITOR', [station.id])).headers;
+    otherEditor = (await createBoundStaff(prisma, 'EDITOR', [other.id])).headers;
   });
 
   it('volunteer teams: created by the station\'s editors, updated as patches, a duplicate name is a CONFLICT naming input.name', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gql, type GraphQLResponse, gqlOk } from '../../../tests/support/graphql.ts';
 import { createStaffPrincipals, type TestPrincipal } from '../../../tests/support/principals.ts';
-import { partnerKeyHeaders, stationStaffHeaders } from '../../../tests/support/station-principals.ts';
+import { partnerKeyHeaders, createBoundStaff } from '../../../tests/support/principals.ts';
 import { useTestApi } from '../../../tests/support/test-api.ts';
 
 const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -53,8 +53,8 @@ describe('mediation rooms and cases through the domain layer', () => {
     zhuze = { id: zhuzeStation.id, room: zhuzeStation.mediationRooms[0]?.id ?? 0 };
     other = { id: otherStation.id, slug: otherStation.slug, room: otherStation.mediationRooms[0]?.id ?? 0 };
     expect(await prisma.mediationCase.count({ where: { roomId: other.room } })).toBeGreaterThan(0);
-    zhuzeMediator = await stationStaffHeaders(prisma, 'MEDIATOR', [zhuze.id]);
-    zhuzeEditor = await stationStaffHeaders(prisma, 'EDITOR', [zhuze.id]);
+    zhuzeMediator = (await createBoundStaff(prisma, 'MEDIATOR', [zhuze.id])).headers;
+    zhuzeEditor = (await createBoundStaff(prisma, 'EDITOR', [zhuze.id])).headers;
   });
 
   it('a mediation:read key of a zhuze partner reads zhuze cases and none of another station, by list or by node(id:)', async () => {

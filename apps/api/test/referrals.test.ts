@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/auth/accounts.ts';
 import { gql, gqlOk } from '../../../tests/support/graphql.ts';
 import { createStaffPrincipals, type TestPrincipal } from '../../../tests/support/principals.ts';
-import { stationStaffHeaders } from '../../../tests/support/station-principals.ts';
+import { createBoundStaff } from '../../../tests/support/principals.ts';
 import { useTestApi } from '../../../tests/support/test-api.ts';
 
 const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -120,14 +120,14 @@ describe('referrals between the police and partner agencies', () => {
     expect(accepted.acceptReferral.status).toBe('ACCEPTED');
 
     const noAgency = await gql(api, 'mutation ($input: ReferralInput!) { createReferral(input: $input) { id } }', { input }, homelessKey);
-    expect(noAgency.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(noAgency.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('staff act for their own stations only: another station\'s mediator neither lists, reads, creates nor moves its referrals', async () => {
     const { api, db } = t;
     const otherStation = await db.prisma.station.findFirstOrThrow({ where: { id: { not: station.id } } });
-    const own = await stationStaffHeaders(db.prisma, 'MEDIATOR', [station.id]);
-    const stranger = await stationStaffHeaders(db.prisma, 'MEDIATOR', [otherStation.id]);
+    const own = (await createBoundStaff(db.prisma, 'MEDIATOR', [station.id])).headers;
+    const stranger = (await createBoundStaff(db.prisma, 'MEDIATOR', [otherStation.id])).headers;
     const input = { stationId: globalId('Station', station.id), partnerId: globalId('PartnerAgency', partner.id), summary: { zh: '跨站测试' }, createdOn: '2026-11-30' };
     const refused = await gql(api, 'mutation ($input: ReferralInput!) { createReferral(input: $input) { id } }', { input }, stranger);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -148,7 +148,7 @@ describe('referrals between the police and partner agencies', () => {
 
     const elsewhere = { ...input, stationId: globalId('Station', otherStation.id) };
     const keyElsewhere = await gql(api, 'mutation ($input: ReferralInput!) { createReferral(input: $input) { id } }', { input: elsewhere }, partnerKey);
-    expect(keyElsewhere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(keyElsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('dates record the past: createdOn and resolvedOn not after today, resolvedOn not before createdOn; the same note twice writes nothing', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../src/auth/accounts.ts';
 import { gql, gqlOk } from '../../../tests/support/graphql.ts';
-import { createBoundStaff } from '../../../tests/support/bound-staff.ts';
+import { createBoundStaff } from '../../../tests/support/principals.ts';
 import { createStaffPrincipals, type TestPrincipal } from '../../../tests/support/principals.ts';
 import { useTestApi } from '../../../tests/support/test-api.ts';
 
@@ -143,9 +143,9 @@ describe('the staff account lifecycle through the API', () => {
   it('binds station-bound admins to their stations: they manage, list and grant only those (FORBIDDEN otherwise)', async () => {
     const [a, b] = stations;
     if (!a || !b) throw new Error('need two stations');
-    const local = await createBoundStaff(t.db.prisma, 'local-admin@station.example', 'ADMIN', [a.id]);
-    const ours = await createBoundStaff(t.db.prisma, 'ours@station.example', 'EDITOR', [a.id]);
-    const theirs = await createBoundStaff(t.db.prisma, 'theirs@station.example', 'EDITOR', [a.id, b.id]);
+    const local = await createBoundStaff(t.db.prisma, 'ADMIN', [a.id], 'local-admin@station.example');
+    const ours = await createBoundStaff(t.db.prisma, 'EDITOR', [a.id], 'ours@station.example');
+    const theirs = await createBoundStaff(t.db.prisma, 'EDITOR', [a.id, b.id], 'theirs@station.example');
 
     const made = await gqlOk<Created>(t.api, CREATE, { input: { email: 'made-locally@station.example', name: 'Local', role: 'EDITOR', stationIds: [a.globalId] } }, local.headers);
     expect(made.createStaffUser.user.stations).toEqual([{ slug: a.slug }]);
@@ -166,7 +166,7 @@ describe('the staff account lifecycle through the API', () => {
 
   it('updates are patches: an empty patch records nothing, stationIds replaces the stations, one\'s own role cannot change', async () => {
     const [a, , c] = stations;
-    const user = await createBoundStaff(t.db.prisma, 'patched@station.example', 'EDITOR', [a?.id ?? 0]);
+    const user = await createBoundStaff(t.db.prisma, 'EDITOR', [a?.id ?? 0], 'patched@station.example');
     const id = globalId('StaffUser', user.id);
     const audits = () => t.db.prisma.auditEntry.count({ where: { action: 'staff.update', entityId: user.id } });
     await gqlOk(t.api, UPDATE, { id, input: {} }, admin.headers);
@@ -184,7 +184,7 @@ describe('the staff account lifecycle through the API', () => {
   });
 
   it('resetStaffPassword answers a new password once and ends the sessions; changeOwnPassword checks the current one and ends the others', async () => {
-    const user = await createBoundStaff(t.db.prisma, 'forgetful@station.example', 'EDITOR', 'all');
+    const user = await createBoundStaff(t.db.prisma, 'EDITOR', 'all', 'forgetful@station.example');
     const reset = await gqlOk<{ resetStaffPassword: { password: string } }>(t.api, RESET, { id: globalId('StaffUser', user.id) }, admin.headers);
     expect(await t.db.prisma.staffSession.count({ where: { userId: user.id } })).toBe(0);
     expect(codesOf(await gql(t.api, LOGIN, { email: user.email, password: `password-${user.email}` }))).toEqual(['UNAUTHENTICATED']);

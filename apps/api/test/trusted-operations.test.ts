@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/auth/accounts.ts';
 import { createApi } from '../src/yoga.ts';
 import { gql, gqlOk } from '../../../tests/support/graphql.ts';
-import { createBoundStaff } from '../../../tests/support/bound-staff.ts';
+import { createBoundStaff } from '../../../tests/support/principals.ts';
 import { createStaffPrincipals } from '../../../tests/support/principals.ts';
 import { useTestApi } from '../../../tests/support/test-api.ts';
 
@@ -100,7 +100,7 @@ describe('trusted operations', () => {
     if (!zhuze || !zhuzePartner || !otherPartner) throw new Error('demo data has no partners');
     const mine = await createApiClient(t.db.prisma, { name: 'zhuze key', scopes: ['public:read'], partnerId: zhuzePartner.id });
     const theirs = await createApiClient(t.db.prisma, { name: 'other key', scopes: ['public:read'], partnerId: otherPartner.id });
-    const bound = await createBoundStaff(t.db.prisma, 'ops-admin@test.example', 'ADMIN', [zhuze.id]);
+    const bound = await createBoundStaff(t.db.prisma, 'ADMIN', [zhuze.id], 'ops-admin@test.example');
     const MANY = 'mutation ($documents: [String!]!, $apiClientId: ID) { registerTrustedOperations(documents: $documents, apiClientId: $apiClientId) { sha256Hash operationName } }';
     const first = 'query First { metrics { key } }';
     const second = 'query Second { metrics { kee } }';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../src/yoga.ts';
 import { gql, gqlOk } from '../../../tests/support/graphql.ts';
-import { createStaffPrincipals, createStationStaff, type TestPrincipal } from '../../../tests/support/principals.ts';
+import { createBoundStaff, createStaffPrincipals, type TestPrincipal } from '../../../tests/support/principals.ts';
 import { openTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
 
 const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -14,8 +14,8 @@ describe('one write path: patches, content rules, station-bound access', () => {
   let editor: TestPrincipal;
   let stationA: { id: number; slug: string };
   let stationB: { id: number; slug: string };
-  let editorOfA: TestPrincipal;
-  let adminOfA: TestPrincipal;
+  let editorOfA: { headers: Record<string, string> };
+  let adminOfA: { headers: Record<string, string> };
   const audits = () => db.prisma.auditEntry.count();
 
   beforeAll(async () => {
@@ -26,8 +26,8 @@ describe('one write path: patches, content rules, station-bound access', () => {
       { id: number; slug: string },
       { id: number; slug: string },
     ];
-    editorOfA = await createStationStaff(db.prisma, 'EDITOR', [stationA.id], 'editor-a@test.example');
-    adminOfA = await createStationStaff(db.prisma, 'ADMIN', [stationA.id], 'admin-a@test.example');
+    editorOfA = await createBoundStaff(db.prisma, 'EDITOR', [stationA.id], 'editor-a@test.example');
+    adminOfA = await createBoundStaff(db.prisma, 'ADMIN', [stationA.id], 'admin-a@test.example');
   });
   afterAll(() => db.close());
 

@@ -60,13 +60,13 @@ export interface ReferralFields {
  * key from its own agency to the police. NOT_FOUND when the agency is not the station's.
  */
 export async function createReferralIn(uow: UnitOfWork, input: ReferralFields, path = 'input') {
+  authorizeReferral(uow.actor, input.stationId);
   const own = partnerOf(uow.actor.principal);
   const partnerId = own ?? input.partnerId;
   const partner = await uow.tx.partnerAgency.findUnique({ where: { id: partnerId }, select: { stationId: true } });
   if (!partner || partner.stationId !== input.stationId) {
     throw new NotFoundError('The partner agency is not one of this station\'s partners.', { entityType: 'PartnerAgency', field: `${path}.partnerId` });
   }
-  authorizeReferral(uow.actor, input.stationId);
   notInFuture(input.createdOn, `${path}.createdOn`);
   const data = {
     stationId: input.stationId,
