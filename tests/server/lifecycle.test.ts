@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runScript } from '../support/cli.ts';
 import { adminQuery, databaseUrl } from '../support/postgres-admin.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -89,9 +90,18 @@ describe('pnpm start on the embedded database', () => {
     expect(secondOutput).toContain('the command-line tools (create-admin, import-csv, export-csv, backup, …) talk to it');
     expect(secondOutput).not.toMatch(/another pglite:/);
 
+    // Meanwhile the command-line tools work: through the running server, which they name.
+    const stateFile = join(dir, 'openstation-server.json');
+    expect(existsSync(stateFile)).toBe(true);
+    const exported = await runScript('export-csv', ['areas', '--station', 'zhuze'], `pglite:${dataDir}`);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toMatch(/^Using the running server \(pid \d+, http:\/\/127\.0\.0\.1:4311\)\.$/m);
+    expect(exported.stdout.split('\n')[0]).toContain('station,nameZh');
+
     const exited = exitCode(server.child);
     server.child.kill('SIGINT');
     expect(await exited).toBe(0);
+    expect(existsSync(stateFile)).toBe(false);
   });
 
   it('explains an unreachable PostgreSQL instead of crashing with a stack trace', async () => {

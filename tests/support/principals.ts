@@ -30,12 +30,20 @@ export async function createStaffPrincipals(prisma: PrismaClient): Promise<TestP
   return out;
 }
 
-/** API clients: one with no scope, one per scope. */
+/** Scopes that act for one station: a key needs a partner agency to hold them. */
+const STATION_BOUND_SCOPES: readonly ApiScope[] = ['mediation:read', 'referrals:write', 'surveys:raw'];
+
+/**
+ * API clients: one with no scope, one per scope. Keys with a station-bound scope belong to
+ * the first partner agency (so they act for its station).
+ */
 export async function createApiClientPrincipals(prisma: PrismaClient): Promise<TestPrincipal[]> {
   const sets: (readonly ApiScope[])[] = [[], ...API_SCOPES.map((s) => [s])];
+  const partner = await prisma.partnerAgency.findFirst({ orderBy: { id: 'asc' }, select: { id: true } });
   const out: TestPrincipal[] = [];
   for (const scopes of sets) {
-    const { key } = await createApiClient(prisma, { name: `test ${scopes.join(',') || 'no scope'}`, scopes });
+    const partnerId = scopes.some((s) => STATION_BOUND_SCOPES.includes(s)) ? (partner?.id ?? null) : null;
+    const { key } = await createApiClient(prisma, { name: `test ${scopes.join(',') || 'no scope'}`, scopes, partnerId });
     const headers = { 'x-api-key': key };
     out.push({ name: `key[${scopes.join(',')}]`, headers, freshHeaders: async () => headers, role: null, scopes });
   }

@@ -52,6 +52,8 @@ interface Case {
   allowed: Allowed;
   query: string;
   variables?: Record<string, unknown>;
+  /** Variables that name records of the test database, read before the case runs. */
+  prepare?: (db: TestDatabase) => Promise<Record<string, unknown>>;
 }
 
 const text = { zh: '测试' };
@@ -243,8 +245,12 @@ const PROTECTED: Record<string, Case> = {
   'Mutation.createReferral': {
     allowed: REFERRERS,
     query: 'mutation ($input: ReferralInput!) { createReferral(input: $input) { id } }',
-    variables: {
-      input: { stationId: missing('Station'), partnerId: missing('PartnerAgency'), summary: text, createdOn: '2026-01-01' },
+    // At the station of the test keys' partner agency, so a partner key gets past its station;
+    // a missing partner (staff) or a date after today (the key's own partner) then refuses it.
+    prepare: async (db) => {
+      const partner = await db.prisma.partnerAgency.findFirstOrThrow({ orderBy: { id: 'asc' } });
+      const stationId = Buffer.from(`Station:${partner.stationId}`).toString('base64');
+      return { input: { stationId, partnerId: missing('PartnerAgency'), summary: text, createdOn: '2099-01-01' } };
     },
   },
   'Mutation.acceptReferral': { allowed: REFERRERS, ...retire('acceptReferral', 'Referral') },
@@ -344,12 +350,12 @@ const PROTECTED: Record<string, Case> = {
 const PROTECTED_TYPES: Record<string, Allowed> = {
   ApiClient: ADMIN,
   AuditEntry: ADMIN,
-  /** `mediation:read` keys read their partner agency's station's cases only; the test keys belong to no agency. */
-  MediationCase: MEDIATORS,
+  /** A case of the test keys' partner agency's station: its `mediation:read` key reads it. */
+  MediationCase: either(MEDIATORS, scope('mediation:read')),
   /** Drafts only: published reports are public. */
   WorkReport: EDITORS,
-  /** Partner keys see their own agency's referrals only; the test keys belong to no agency. */
-  Referral: MEDIATORS,
+  /** A referral of the test keys' partner agency: its `referrals:write` key sees it. */
+  Referral: REFERRERS,
   StaffUser: STAFF,
   /** Drafts only: published campaigns are public. */
   SurveyCampaign: EDITORS,
@@ -397,8 +403,9 @@ describe('authorization matrix', () => {
 
   it.each(Object.entries(PROTECTED))('%s: allowed callers get through, others are refused', async (_name, testCase) => {
     const outcomes: string[] = [];
+    const variables = testCase.prepare ? await testCase.prepare(db) : (testCase.variables ?? {});
     for (const principal of principals) {
-      const result = await gql(api, testCase.query, testCase.variables ?? {}, await principal.freshHeaders());
+      const result = await gql(api, testCase.query, variables, await principal.freshHeaders());
       const codes = (result.errors ?? []).map((e) => String(e.extensions?.code));
       const expected = testCase.allowed(principal);
       const got = codes.some((c) => AUTH_CODES.includes(c)) ? codes.find((c) => AUTH_CODES.includes(c)) : 'allowed';
@@ -409,6 +416,9 @@ describe('authorization matrix', () => {
     expect(outcomes.filter((o) => o.includes('expected'))).toEqual([]);
   });
 
+  /** The partner agency the test keys with station-bound scopes belong to. */
+  const keysPartner = () => db.prisma.partnerAgency.findFirstOrThrow({ orderBy: { id: 'asc' } });
+
   it.each(Object.entries(PROTECTED_TYPES))('%s through node(id:): allowed callers only', async (type, allowed) => {
     const record =
       type === 'ApiClient'
@@ -416,11 +426,11 @@ describe('authorization matrix', () => {
         : type === 'StaffUser'
           ? await db.prisma.staffUser.findFirstOrThrow({ where: { role: 'MEDIATOR' } })
           : type === 'MediationCase'
-            ? await db.prisma.mediationCase.findFirstOrThrow()
+            ? await db.prisma.mediationCase.findFirstOrThrow({ where: { room: { stationId: (await keysPartner()).stationId } } })
             : type === 'WorkReport'
               ? await db.prisma.workReport.findFirstOrThrow({ where: { status: 'DRAFT' } })
               : type === 'Referral'
-                ? await db.prisma.referral.findFirstOrThrow()
+                ? await db.prisma.referral.findFirstOrThrow({ where: { partnerId: (await keysPartner()).id } })
               : type === 'SurveyCampaign'
                 ? await db.prisma.surveyCampaign.create({
                     data: { stationId: (await db.prisma.station.findFirstOrThrow()).id, period: '2039-H1', titleZh: '草稿', opensOn: new Date(), closesOn: new Date() },
