@@ -72,8 +72,8 @@ describe('pnpm start with PORTAL_REBUILD_WEBHOOK_URL', () => {
     server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
-      await until(() => /Ready in/.test(output), 150_000);
-      expect(output).toContain('announced to PORTAL_REBUILD_WEBHOOK_URL');
+      // The start-up lines may arrive in separate chunks: wait for the one about the webhook.
+      await until(() => /Ready in/.test(output) && /announced to PORTAL_REBUILD_WEBHOOK_URL/.test(output), 150_000);
       const graphql = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
         const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
           method: 'POST',
