@@ -1,7 +1,9 @@
+import { consoleSettingsFromEnv, createStaffConsole } from '@openstation/console/mount';
 import { DatabaseUnavailableError, openDatabase, pendingMigrations, pingDatabase } from '@openstation/db';
 import { seedDemoData } from '@openstation/db/seed';
 import { corsOriginsFromEnv } from './cors.ts';
 import { createHttpApp } from './http/app.ts';
+import type { ServerContext } from './http/context.ts';
 import { serveOnNode } from './http/node-server.ts';
 import { BACKUP_PATH, openOperatorChannel } from './operator/channel.ts';
 import { rateLimitFromEnv } from './limits/config.ts';
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     onPublicChange: portal.updates.publicChanged,
     portalUpdatesStatus: portal.updates.status,
   });
+  const staff = createStaffConsole<ServerContext>({ api, ...consoleSettingsFromEnv() });
   const app = createHttpApp({
     api,
     database: { ping: () => pingDatabase(db.prisma), pendingMigrations: () => pendingMigrations(db.prisma) },
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
         handle: (request, context) =>
           new URL(request.url).pathname === BACKUP_PATH ? operator.backup(request, context) : new Response('Not found', { status: 404 }),
       },
+      { prefix: '/staff/', handle: staff.handle },
     ],
   });
   const server = serveOnNode(app);

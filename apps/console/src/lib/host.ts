@@ -1,0 +1,12 @@
+/**
+ * What the server that mounts the console gives it with every request: how to reach the
+ * GraphQL API (in-process), and the session settings.
+ */
+export interface ConsoleHost {
+  /** Sends a GraphQL request to the API as the console's client, the visitor's address passed on. */
+  graphql(request: Request): Promise<Response>;
+  /** Seals the session cookie: at least 32 characters; the same on every replica. */
+  secret: string;
+  /** A signed-in session unused this long ends (ms). */
+  idleMs: number;
+}
