@@ -50,6 +50,16 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'console',
+          include: ['tests/console/**/*.test.ts'],
+          globalSetup: ['./tests/support/global-database.ts', './tests/console/global-setup.ts'],
+          env: { OPENSTATION_TEST_ENGINE: 'pglite' },
+          testTimeout: 60_000,
+        },
+      },
       ...engines.map((engine) => ({
         extends: true,
         test: {

@@ -5,7 +5,8 @@ import { ME, LOGOUT } from './lib/queries.ts';
 import { anonymousSession, CSRF_FIELD, csrfMatches, isIdle, readSession, writeSession } from './lib/session.ts';
 
 /** Pages open without a session: signing in, and the page saying a form was refused. */
-const PUBLIC_PAGES = new Set(['sign-in/', 'form-expired/']);
+const PUBLIC_PAGES = new Set(['sign-in/', 'refused/']);
+const REFUSED_ROUTE = '/[...lang]/refused';
 
 /** Why the sign-in page is shown instead of the page asked for (`?why=`). */
 export type SignInReason = 'idle' | 'ended' | 'signed-out';
@@ -34,12 +35,14 @@ export const onRequest = defineMiddleware(async (context, next) => {
     ended = 'idle';
   }
 
-  if (context.request.method === 'POST') {
+  // A refused POST is rewritten to the refusal page, and this runs again for it: let it through.
+  const refusal = context.routePattern === REFUSED_ROUTE;
+  if (context.request.method === 'POST' && !refusal) {
     const form = await context.request.clone().formData().catch(() => null);
     if (!csrfMatches(session, form?.get(CSRF_FIELD))) {
       await writeSession(context.cookies, session, host.secret, secure);
       context.locals.session = session;
-      return next(consolePath(lang, 'form-expired/'));
+      return next(new Request(new URL(consolePath(lang, 'refused/'), context.url), { headers: context.request.headers }));
     }
   }
 
@@ -53,7 +56,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
 
   context.locals.session = { ...session, seen: now };
-  if (!context.locals.staff && !PUBLIC_PAGES.has(page)) {
+  if (!context.locals.staff && !PUBLIC_PAGES.has(page) && !refusal) {
     await writeSession(context.cookies, context.locals.session, host.secret, secure);
     return signIn(ended ?? undefined);
   }

@@ -15,10 +15,14 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; problems: ApiPro
 /** The problems of an urql error: GraphQL errors with their `extensions.code` and `extensions.field`, or a network failure. */
 export function problemsOf(error: CombinedError): ApiProblem[] {
   if (error.graphQLErrors.length === 0) return [{ code: 'NETWORK', message: error.message, field: null }];
-  return error.graphQLErrors.map((e) => {
+  return error.graphQLErrors.flatMap((e) => {
     const code = typeof e.extensions.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR';
+    // Input validation names every field it refused in `extensions.fields`; the content rules name one in `extensions.field`.
+    const fields = Array.isArray(e.extensions.fields) ? (e.extensions.fields as { path?: unknown; message?: unknown }[]) : [];
+    const named = fields.filter((f) => typeof f.path === 'string' && typeof f.message === 'string');
+    if (named.length > 0) return named.map((f) => ({ code, message: String(f.message), field: String(f.path) }));
     const field = typeof e.extensions.field === 'string' ? e.extensions.field : null;
-    return { code, message: e.message, field };
+    return [{ code, message: e.message, field }];
   });
 }
 
