@@ -1,0 +1,129 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchChromium } from '../portal/browser.ts';
+import { OTHER_STATION, OWN_STATION, useConsoleServer } from './harness.ts';
+
+const server = useConsoleServer();
+let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signedInPage(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
+  if (!browser) throw new Error('no browser');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/staff/`);
+  expect(new URL(page.url()).pathname).toBe('/staff/sign-in/');
+  await page.fill('#f-email', server.editor.email);
+  await page.fill('#f-password', server.editor.password);
+  await page.click('main button[type=submit]');
+  await page.waitForURL(`${server.origin}/staff/`);
+  return { context, page };
+}
+
+async function firstOwnOfficer() {
+  return server.db.prisma.officer.findFirstOrThrow({ where: { station: { slug: OWN_STATION }, retiredAt: null }, orderBy: { id: 'asc' } });
+}
+
+async function expectNoViolations(page: Page, what: string) {
+  const violations = await axeViolations(page);
+  expect(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+describe('the staff console in Chromium', () => {
+  it('an editor bound to one station sees only that station, edits a duty phone and finds it saved and audited', async () => {
+    const { context, page } = await signedInPage(true);
+    expect(await page.locator('[data-station]').evaluateAll((els) => els.map((e) => e.getAttribute('data-station')))).toEqual([OWN_STATION]);
+    await page.goto(`${server.origin}/staff/officers/?station=${OTHER_STATION}`);
+    expect(await page.locator('h2').first().textContent()).toContain('竹箦');
+    const officer = await firstOwnOfficer();
+    await page.click(`a[href="/staff/officers/${officer.id}/"]`);
+    await page.fill('#f-dutyPhone', '0519-87654321');
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#saved');
+    expect(await page.inputValue('#f-dutyPhone')).toBe('0519-87654321');
+    const saved = await server.db.prisma.officer.findUniqueOrThrow({ where: { id: officer.id } });
+    expect(saved.dutyPhone).toBe('0519-87654321');
+    expect(saved.nameEn).toBe(officer.nameEn);
+    expect(saved.badgeNumber).toBe(officer.badgeNumber);
+    const audit = await server.db.prisma.auditEntry.findFirstOrThrow({ where: { entityType: 'Officer', entityId: officer.id, action: 'officer.update' }, orderBy: { id: 'desc' }, include: { staffUser: true } });
+    expect(audit.staffUser?.email).toBe(server.editor.email);
+    expect(JSON.stringify(audit.after)).toContain('0519-87654321');
+    await context.close();
+  });
+
+  it('shows a content rule’s error next to its field and changes nothing', async () => {
+    const { context, page } = await signedInPage(true);
+    const officer = await firstOwnOfficer();
+    await page.goto(`${server.origin}/staff/officers/${officer.id}/`);
+    await page.fill('#f-lastVerifiedOn', '2099-01-01');
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#f-lastVerifiedOn-error');
+    expect(await page.getAttribute('#f-lastVerifiedOn', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('#f-lastVerifiedOn-error')).toContain('不能晚于今天');
+    expect(await page.inputValue('#f-lastVerifiedOn')).toBe('2099-01-01');
+    expect((await server.db.prisma.officer.findUniqueOrThrow({ where: { id: officer.id } })).lastVerifiedOn).toEqual(officer.lastVerifiedOn);
+    await expectNoViolations(page, 'officer form with an error');
+    await context.close();
+  });
+
+  it('answers a refusal for another station’s officer', async () => {
+    const { context, page } = await signedInPage(true);
+    const other = await server.db.prisma.officer.findFirstOrThrow({ where: { station: { slug: OTHER_STATION }, retiredAt: null } });
+    const response = await page.goto(`${server.origin}/staff/officers/${other.id}/`);
+    expect(response?.status()).toBe(403);
+    await page.waitForSelector('#forbidden');
+    expect(await page.locator('form.stack').count()).toBe(0);
+    await expectNoViolations(page, 'refusal');
+    await context.close();
+  });
+
+  it('does the same edit with JavaScript off, "contact verified today" included', async () => {
+    const { context, page } = await signedInPage(false);
+    const officer = await server.db.prisma.officer.findFirstOrThrow({ where: { station: { slug: OWN_STATION }, retiredAt: null }, orderBy: { id: 'desc' } });
+    await page.goto(`${server.origin}/staff/en/officers/${officer.id}/`);
+    await page.fill('#f-dutyPhone', '0519-12340000');
+    await page.check('input[name=verifiedToday]');
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#saved');
+    const saved = await server.db.prisma.officer.findUniqueOrThrow({ where: { id: officer.id } });
+    expect(saved.dutyPhone).toBe('0519-12340000');
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(saved.lastVerifiedOn?.toISOString().slice(0, 10)).toBe(today);
+    await context.close();
+  });
+
+  it('has no axe-core (WCAG 2.2 AA) violations on any page type, in both languages, at desktop and phone widths', async () => {
+    if (!browser) throw new Error('no browser');
+    const officer = await firstOwnOfficer();
+    const anonymous = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const signIn = await anonymous.newPage();
+    for (const path of ['/staff/sign-in/', '/staff/en/sign-in/']) {
+      await signIn.goto(`${server.origin}${path}`);
+      await expectNoViolations(signIn, path);
+    }
+    await anonymous.close();
+    const { context, page } = await signedInPage(true);
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
+      for (const path of ['/staff/', '/staff/en/', '/staff/officers/', '/staff/en/officers/?stale=1', `/staff/officers/${officer.id}/`, `/staff/en/officers/${officer.id}/`]) {
+        await page.goto(`${server.origin}${path}`);
+        await expectNoViolations(page, `${path} at ${width}`);
+      }
+    }
+    // The refusal of a form without its token.
+    await page.evaluate(() => {
+      const form = document.querySelector('form.stack');
+      form?.querySelector('input[name=csrf]')?.remove();
+      (form as HTMLFormElement | null)?.submit();
+    });
+    await page.waitForSelector('h1:has-text("Form expired")');
+    await expectNoViolations(page, 'refused form');
+    await context.close();
+  });
+});
