@@ -37,7 +37,7 @@ export function apiClient(host: ConsoleHost, token: string | null) {
     requestPolicy: 'network-only',
     preferGetMethod: false,
     fetch: (input, init) => host.graphql(new Request(input, init)),
-    fetchOptions: () => ({ headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    fetchOptions: (): RequestInit => (token ? { headers: { authorization: `Bearer ${token}` } } : {}),
   });
   async function run<T, V extends AnyVariables>(kind: 'query' | 'mutation', document: DocumentNode | TypedDocumentNode<T, V>, variables: V): Promise<ApiResult<T>> {
     const result = kind === 'query' ? await client.query<T, V>(document, variables).toPromise() : await client.mutation<T, V>(document, variables).toPromise();

@@ -1,4 +1,4 @@
-import type { ApiClient } from './api.ts';
+import type { ApiClient, ApiResult } from './api.ts';
 import { ALL_STATIONS, type Me, type OfficerRecord, STATION_OFFICERS, type StationRef } from './queries.ts';
 
 /** The stations the signed-in person acts for: theirs, or every station for bureau-wide accounts. */
@@ -14,14 +14,16 @@ export function actsFor(staff: Me, slug: string): boolean {
   return staff.allStations || staff.stations.some((s) => s.slug === slug);
 }
 
+type OfficersPage = { officers: { edges: { node: OfficerRecord }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+
 /** Every officer in service at a station, page by page. */
 export async function stationOfficers(api: ApiClient, stationSlug: string): Promise<OfficerRecord[]> {
   const officers: OfficerRecord[] = [];
   let after: string | null = null;
   for (;;) {
-    const answer = await api.query(STATION_OFFICERS, { stationSlug, after });
+    const answer: ApiResult<OfficersPage> = await api.query(STATION_OFFICERS, { stationSlug, after });
     if (!answer.ok) throw new Error(`Could not list the officers of ${stationSlug}: ${answer.problems[0]?.message ?? 'no answer'}`);
-    const { edges, pageInfo } = answer.data.officers;
+    const { edges, pageInfo }: OfficersPage['officers'] = answer.data.officers;
     officers.push(...edges.map((e) => e.node));
     if (!pageInfo.hasNextPage || !pageInfo.endCursor) return officers;
     after = pageInfo.endCursor;
