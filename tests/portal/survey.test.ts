@@ -123,6 +123,18 @@ describe('a resident evaluates their station', () => {
     });
   });
 
+  it('on a CODE-mode station, says how households get their codes, and takes the code from the address a printed QR code opens', async () => {
+    await withContext(true, async (context) => {
+      const page = await context.newPage();
+      await page.goto(`${origin}/qiandeng/survey/?code=ABCDE-12345`);
+      await expect.poll(() => page.locator('#survey-code').inputValue()).toBe('ABCDE-12345');
+      await expect(page.locator('#survey-code-hint').textContent()).resolves.toContain('每户一个邀请码');
+      await page.goto(`${origin}/en/qiandeng/survey/`);
+      expect(await page.locator('#survey-code').inputValue()).toBe('');
+      await expect(page.locator('#survey-code-hint').textContent()).resolves.toContain('Each household gets one code');
+    });
+  });
+
   it('on a CODE-mode station with JavaScript, the island submits inline, refuses a reused code inline, and falls back to the form route', async () => {
     await withContext(true, async (context) => {
       const page = await context.newPage();

@@ -14,6 +14,16 @@ interface Receipt {
 }
 
 /**
+ * Fills the invitation code field from the page address (`?code=ABCDE-12345`), as a QR code on
+ * a printed invitation opens it; a code already typed is kept.
+ */
+export function fillCodeFromAddress(form: HTMLFormElement, search: string = location.search): void {
+  const field = form.querySelector<HTMLInputElement>('input[name=code]');
+  const code = new URLSearchParams(search).get('code')?.trim();
+  if (field && code && !field.value) field.value = code.slice(0, field.maxLength > 0 ? field.maxLength : 20);
+}
+
+/**
  * Submits the survey form through GraphQL (`data-graphql`) and shows the confirmation or the
  * refusal in the page. The form stays a plain HTML form: without this script, or when the
  * API cannot be reached, it posts to the no-JavaScript route as before.

@@ -178,6 +178,7 @@ export const en = {
   'survey.privacy3': 'Your written comments are read by the station but never published; only totals are.',
   'survey.privacyCode': 'The invitation code is only checked and marked as used; nothing links it to your answers.',
   'survey.code': 'Invitation code',
+  'survey.codeHow': 'Each household gets one code, on the invitation letter its community officer or grid worker delivers (scanning the letter’s QR code opens this page with the code filled in); if yours has not come, ask your community officer or call the station’s duty phone.',
   'survey.codeHint': 'Printed on the invitation you received, e.g. ABCDE-12345.',
   'survey.area': 'Where do you live? (optional)',
   'survey.areaNone': 'I\'d rather not say',

@@ -180,6 +180,7 @@ export const zh: Record<UiKey, string> = {
   'survey.privacy3': '您填写的意见建议仅供派出所阅读，绝不公开；公开的只有统计结果。',
   'survey.privacyCode': '邀请码只用于核验并标记为已使用，不与您的回答关联。',
   'survey.code': '邀请码',
+  'survey.codeHow': '每户一个邀请码，印在社区民警或网格员逐户送达的评议邀请函上（扫描函上的二维码可直接打开本页并填好邀请码）；没有收到的，请向社区民警索取或拨打本所值班电话。',
   'survey.codeHint': '印在您收到的邀请函上，例如 ABCDE-12345。',
   'survey.area': '您住在哪里？（选填）',
   'survey.areaNone': '不愿透露',
