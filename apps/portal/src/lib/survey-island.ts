@@ -1,5 +1,6 @@
 import { Client, fetchExchange } from '@urql/core';
-import { SUBMIT_SURVEY_MUTATION, surveySubmission } from '@openstation/site/survey-form';
+import { localId } from '@openstation/site/global-id';
+import { answeredCampaigns, answeredCookie, SUBMIT_SURVEY_MUTATION, surveySubmission } from '@openstation/site/survey-form';
 
 /** What the page gives the script: the messages in its language, by error code. */
 export interface SurveyIslandMessages {
@@ -44,6 +45,19 @@ export function enhanceSurveyForm(form: HTMLFormElement): void {
     const input = surveySubmission(fields);
     if (!input) return;
     event.preventDefault();
+    const open = !form.querySelector('input[name=code]');
+    const campaign = localId(input.campaignId);
+    const refuse = (code: string) => {
+      status.textContent = messages.errors[code] ?? messages.fallback;
+      status.dataset.code = code;
+      status.hidden = false;
+      button.disabled = false;
+      status.focus();
+    };
+    if (open && answeredCampaigns(document.cookie).includes(campaign)) {
+      refuse('ALREADY_ANSWERED');
+      return;
+    }
     button.disabled = true;
     status.hidden = true;
     void client
@@ -51,6 +65,7 @@ export function enhanceSurveyForm(form: HTMLFormElement): void {
       .toPromise()
       .then((result) => {
         if (result.data?.submitSurveyResponse) {
+          if (open) document.cookie = answeredCookie(document.cookie, campaign, location.protocol === 'https:');
           const done = document.createElement('section');
           done.setAttribute('role', 'status');
           done.tabIndex = -1;
@@ -70,11 +85,7 @@ export function enhanceSurveyForm(form: HTMLFormElement): void {
           form.requestSubmit();
           return;
         }
-        status.textContent = messages.errors[code] ?? messages.fallback;
-        status.dataset.code = code;
-        status.hidden = false;
-        button.disabled = false;
-        status.focus();
+        refuse(code);
       });
   });
 }

@@ -208,6 +208,7 @@ export const en = {
   'survey.error.CODE_REQUIRED': 'This survey needs the invitation code printed on your invitation.',
   'survey.error.CODE_MALFORMED': 'This is not an invitation code: codes have ten letters and digits, like ABCDE-12345.',
   'survey.error.CODE_INVALID': 'This invitation code is not valid for this survey. Check it for typing mistakes.',
+  'survey.error.ALREADY_ANSWERED': 'This browser has already sent answers to this survey: each browser can answer once. Thank you for taking part!',
   'survey.error.CODE_USED': 'This code has already been used. Each code works once; ask the station if you did not use it yourself.',
   'survey.error.SURVEY_NOT_OPEN_YET': 'This survey does not take answers yet.',
   'survey.error.SURVEY_CLOSED': 'This survey has closed. Its results will be published on this site.',

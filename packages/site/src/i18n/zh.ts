@@ -210,6 +210,7 @@ export const zh: Record<UiKey, string> = {
   'survey.error.CODE_REQUIRED': '本次评议需要填写邀请函上的邀请码。',
   'survey.error.CODE_MALFORMED': '邀请码格式不对：邀请码由十位字母和数字组成，例如 ABCDE-12345。',
   'survey.error.CODE_INVALID': '该邀请码不适用于本次评议，请检查是否输错。',
+  'survey.error.ALREADY_ANSWERED': '这个浏览器已经提交过本次评议，每个浏览器只能提交一次。感谢您的参与！',
   'survey.error.CODE_USED': '该邀请码已被使用。每个邀请码只能使用一次；如非本人使用，请联系派出所。',
   'survey.error.SURVEY_NOT_OPEN_YET': '本次评议尚未开始。',
   'survey.error.SURVEY_CLOSED': '本次评议已结束，结果将在本网站公布。',
