@@ -1,5 +1,5 @@
 import { Client, fetchExchange } from '@urql/core';
-import { localId } from '@openstation/site/global-id';
+import { globalId, localId } from '@openstation/site/global-id';
 import { answeredCampaigns, answeredCookie, SUBMIT_SURVEY_MUTATION, surveySubmission } from '@openstation/site/survey-form';
 
 /** What the page gives the script: the messages in its language, by error code. */
@@ -8,10 +8,26 @@ export interface SurveyIslandMessages {
   thanksText: string;
   errors: Record<string, string>;
   fallback: string;
+  /** Follows the message when it is about one question or field: `{question}` is its text. */
+  about: string;
 }
 
 interface Receipt {
   submitSurveyResponse: { campaign: { station: { slug: string } } } | null;
+}
+
+/** The form control an error is about: the code field for a code error, the question's first control for an answer error. */
+function controlOf(form: HTMLFormElement, code: string, questionId: unknown): HTMLInputElement | HTMLTextAreaElement | null {
+  if (code.startsWith('CODE_')) return form.querySelector<HTMLInputElement>('input[name=code]');
+  if (typeof questionId !== 'number' && typeof questionId !== 'string') return null;
+  const suffix = `:${globalId('SurveyQuestion', questionId)}`;
+  return [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[name^="answer:"], textarea[name^="answer:"]')].find((el) => el.name.endsWith(suffix)) ?? null;
+}
+
+/** The visible name of a control's question or field: its fieldset's legend or its label. */
+function questionText(control: HTMLInputElement | HTMLTextAreaElement): string {
+  const legend = control.closest('fieldset')?.querySelector('legend');
+  return (legend ?? control.labels?.[0])?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
 /**
@@ -47,12 +63,19 @@ export function enhanceSurveyForm(form: HTMLFormElement): void {
     event.preventDefault();
     const open = !form.querySelector('input[name=code]');
     const campaign = localId(input.campaignId);
-    const refuse = (code: string) => {
-      status.textContent = messages.errors[code] ?? messages.fallback;
+    for (const marked of form.querySelectorAll('[aria-invalid=true]')) marked.removeAttribute('aria-invalid');
+    const refuse = (code: string, questionId?: unknown) => {
+      const control = controlOf(form, code, questionId);
+      const about = control ? questionText(control) : '';
+      status.textContent = `${messages.errors[code] ?? messages.fallback}${about ? ` ${messages.about.replace('{question}', about)}` : ''}`;
       status.dataset.code = code;
       status.hidden = false;
       button.disabled = false;
-      status.focus();
+      if (control) {
+        control.setAttribute('aria-invalid', 'true');
+        control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), status.id].filter(Boolean).join(' '));
+        control.focus();
+      } else status.focus();
     };
     if (open && answeredCampaigns(document.cookie).includes(campaign)) {
       refuse('ALREADY_ANSWERED');
@@ -85,7 +108,7 @@ export function enhanceSurveyForm(form: HTMLFormElement): void {
           form.requestSubmit();
           return;
         }
-        refuse(code);
+        refuse(code, result.error?.graphQLErrors[0]?.extensions.questionId);
       });
   });
 }
