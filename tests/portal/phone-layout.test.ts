@@ -29,6 +29,8 @@ const pageTypes = [
   '/en/open-data/',
   '/open-data/api/',
   '/find-officer/',
+  '/find-officer?station=qianling&place=%E5%9B%AD&lang=zh',
+  '/en/zhuze/survey/thanks/',
 ];
 
 const viewports = [

@@ -103,6 +103,7 @@ describe('published survey results', () => {
   it.each(['/en/zhuze/survey/results/', '/qianling/survey/results/'])('%s: a chart of shares with 95%% intervals beside the previous survey, its table, n in text, and no axe-core violations', async (path) => {
     const slug = path.split('/').at(-4) as string;
     const lang: Lang = path.startsWith('/en/') ? 'en' : 'zh';
+    const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
     const [last, previous] = await closedCampaigns(slug);
     if (!last || !previous) throw new Error(`${slug} needs two closed surveys`);
     const [now, before] = await Promise.all([results(last.id), results(previous.id)]);
@@ -123,9 +124,9 @@ describe('published survey results', () => {
     expect(await chart.locator('line.ci').count(), 'a whisker and two ends per bar').toBe(now.indicators.length * 2 * 3);
     const notes = await chart.locator('g.bars text').allTextContents();
     for (const r of now.indicators) {
-      expect(notes).toContain(`${percent(r.share.share)} (${percent(r.share.low)}–${percent(r.share.high)}) ${t(lang, 'survey.n', { n: r.share.n })}`);
+      expect(notes).toContain(`${percent(r.share.share)}${open}${percent(r.share.low)}–${percent(r.share.high)}${close} ${t(lang, 'survey.n', { n: r.share.n })}`);
       const p = before.indicators.find((b) => b.indicator === r.indicator)?.share as Share;
-      expect(notes).toContain(`${percent(p.share)} (${percent(p.low)}–${percent(p.high)}) ${t(lang, 'survey.n', { n: p.n })}`);
+      expect(notes).toContain(`${percent(p.share)}${open}${percent(p.low)}–${percent(p.high)}${close} ${t(lang, 'survey.n', { n: p.n })}`);
     }
     // The table under the chart holds the same figures: n and the interval as text.
     const table = page.locator('figure.chart-box ~ .scroll table.survey-results');
