@@ -33,13 +33,14 @@ describe('a resident on a phone', () => {
     expect(vcardHref).toMatch(/^\/vcard\/qianling\/\d+\.vcf$/);
     const vcard = await page.request.get(`${origin}${vcardHref}`);
     expect(vcard.headers()['content-type']).toContain('text/vcard');
-    expect(await vcard.text()).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\nFN:陈红霞/);
+    expect(await primary.locator('a[download]').getAttribute('download')).toBe('陈红霞.vcf');
+    expect(await vcard.text()).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\nN:陈;红霞;;;\r\nFN:陈红霞\r\n/);
     expect(foreign).toEqual([]);
   });
 
   it('sees the overdue flag and opens the latest report', async () => {
     const { page } = await open('/qianling/');
-    await expect(page.locator('#overdue').textContent()).resolves.toContain('2026年第1季度');
+    await expect(page.locator('#overdue').textContent()).resolves.toContain('2026年第一季度');
     await page.locator('#latest-report').click();
     await expect.poll(() => page.url()).toBe(`${origin}/qianling/reports/2026-q1/`);
     const rows = page.locator('table.metrics tbody tr');

@@ -63,7 +63,7 @@ async function astroCheck(apiUrl: string): Promise<{ code: number | null; output
   return { code, output: output.join(''), ms: Math.round(performance.now() - started) };
 }
 
-/** Sends a request on to `origin` as a reverse proxy would (the form routes' bodies included) and answers what it answers. */
+/** Sends a request on to `origin` as a reverse proxy would (the form routes' bodies and the cookie included) and answers what it answers. */
 function proxyTo(origin: string): FetchHandler {
   return async (request) => {
     const url = new URL(request.url);
@@ -71,7 +71,10 @@ function proxyTo(origin: string): FetchHandler {
     return fetch(`${origin}${url.pathname}${url.search}`, {
       method: request.method,
       redirect: 'manual',
-      headers: post ? { 'content-type': request.headers.get('content-type') ?? '' } : {},
+      headers: {
+        ...(post ? { 'content-type': request.headers.get('content-type') ?? '' } : {}),
+        ...(request.headers.has('cookie') ? { cookie: request.headers.get('cookie') ?? '' } : {}),
+      },
       ...(post ? { body: await request.arrayBuffer() } : {}),
     });
   };

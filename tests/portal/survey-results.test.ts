@@ -1,4 +1,6 @@
+import { type Lang, t } from '@openstation/site/i18n';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { halfYearLabel } from '../../apps/portal/src/lib/format.ts';
 import { axeViolations, trackForeignRequests, usePhoneBrowser } from './browser.ts';
 import { parseCsv } from './csv.ts';
 import { STATION_WITHOUT_OPEN_SURVEY } from './fixtures.ts';
@@ -100,6 +102,8 @@ describe('published survey results', () => {
 
   it.each(['/en/zhuze/survey/results/', '/qianling/survey/results/'])('%s: a chart of shares with 95%% intervals beside the previous survey, its table, n in text, and no axe-core violations', async (path) => {
     const slug = path.split('/').at(-4) as string;
+    const lang: Lang = path.startsWith('/en/') ? 'en' : 'zh';
+    const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
     const [last, previous] = await closedCampaigns(slug);
     if (!last || !previous) throw new Error(`${slug} needs two closed surveys`);
     const [now, before] = await Promise.all([results(last.id), results(previous.id)]);
@@ -111,20 +115,21 @@ describe('published survey results', () => {
     const [titleId, descId] = ((await chart.getAttribute('aria-labelledby')) ?? '').split(' ');
     expect(await page.locator(`svg.chart title#${titleId}`).textContent()).toBeTruthy();
     const desc = (await page.locator(`svg.chart desc#${descId}`).textContent()) ?? '';
-    expect(desc).toContain(last.period);
-    expect(desc).toContain(previous.period);
+    expect(desc).toContain(halfYearLabel(last.period, lang));
+    expect(desc).toContain(halfYearLabel(previous.period, lang));
+    expect(desc).not.toMatch(/\d{4}-H[12]/);
     // Two bars and two interval lines per indicator: this survey and the previous one.
     expect(await chart.locator('g.bars.s0 rect').count()).toBe(now.indicators.length);
     expect(await chart.locator('g.bars.s1 rect').count()).toBe(now.indicators.length);
-    expect(await chart.locator('path.ci').count()).toBe(now.indicators.length * 2);
+    expect(await chart.locator('line.ci').count(), 'a whisker and two ends per bar').toBe(now.indicators.length * 2 * 3);
     const notes = await chart.locator('g.bars text').allTextContents();
     for (const r of now.indicators) {
-      expect(notes).toContain(`${percent(r.share.share)} (${percent(r.share.low)}–${percent(r.share.high)}) n = ${r.share.n}`);
+      expect(notes).toContain(`${percent(r.share.share)}${open}${percent(r.share.low)}–${percent(r.share.high)}${close} ${t(lang, 'survey.n', { n: r.share.n })}`);
       const p = before.indicators.find((b) => b.indicator === r.indicator)?.share as Share;
-      expect(notes).toContain(`${percent(p.share)} (${percent(p.low)}–${percent(p.high)}) n = ${p.n}`);
+      expect(notes).toContain(`${percent(p.share)}${open}${percent(p.low)}–${percent(p.high)}${close} ${t(lang, 'survey.n', { n: p.n })}`);
     }
-    // The table beside the chart holds the same figures: n and the interval as text.
-    const table = page.locator('svg.chart + .scroll table.survey-results');
+    // The table under the chart holds the same figures: n and the interval as text.
+    const table = page.locator('figure.chart-box ~ .scroll table.survey-results');
     expect(await table.locator('tbody tr').count()).toBe(now.indicators.length);
     const cells = await table.locator('tbody td').allTextContents();
     for (const r of now.indicators) {

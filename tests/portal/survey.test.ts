@@ -98,6 +98,23 @@ describe('a resident evaluates their station', () => {
         await expect(page.locator('h1').textContent()).resolves.toBe('感谢您的参与');
       }
       expect(foreign).toEqual([]);
+
+      // The same browser answers again (back to the form, or the page opened anew): refused, clearly.
+      await page.goto(`${origin}/zhuze/survey/`);
+      await answerAll(page);
+      if (js) {
+        const sent: string[] = [];
+        page.on('request', (r) => sent.push(new URL(r.url()).pathname));
+        await page.getByRole('button', { name: '提交评议' }).click();
+        const alert = page.locator('[data-survey-status]');
+        await expect.poll(() => alert.isVisible()).toBe(true);
+        expect(await alert.getAttribute('data-code')).toBe('ALREADY_ANSWERED');
+        await expect(alert.textContent()).resolves.toContain('每个浏览器只能提交一次');
+        expect(sent, 'nothing was sent').toEqual([]);
+      } else {
+        expect(await submit(page, '提交评议')).toBe(409);
+        await expect(page.getByRole('alert').textContent()).resolves.toContain('每个浏览器只能提交一次');
+      }
     });
   });
 
@@ -118,8 +135,28 @@ describe('a resident evaluates their station', () => {
       expect(await submit(page, 'Send my answers')).toBe(409);
       await expect(page.getByRole('alert').textContent()).resolves.toContain('This code has already been used');
       expect(await page.content()).not.toContain(code);
-      await page.getByRole('link', { name: 'Back to the survey' }).click();
+      await expect(page.locator('main').textContent()).resolves.toContain('your answers are still there');
+      // As the page says: Back returns to the form with every answer in it.
+      await page.goBack();
       await expect.poll(() => new URL(page.url()).pathname).toBe('/en/qiandeng/survey/');
+      expect(await page.getByLabel('Invitation code').inputValue()).toBe(code);
+      expect(await page.locator('form.survey fieldset').count()).toBe(await page.locator('form.survey fieldset input[type=radio]:checked').count());
+      expect(await page.locator('form.survey textarea').first().inputValue()).toBe('Patrols at night help. 夜间巡逻很好。');
+      await page.goForward();
+      await page.getByRole('link', { name: 'Open a blank survey form' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/en/qiandeng/survey/');
+    });
+  });
+
+  it('on a CODE-mode station, says how households get their codes, and takes the code from the address a printed QR code opens', async () => {
+    await withContext(true, async (context) => {
+      const page = await context.newPage();
+      await page.goto(`${origin}/qiandeng/survey/?code=ABCDE-12345`);
+      await expect.poll(() => page.locator('#survey-code').inputValue()).toBe('ABCDE-12345');
+      await expect(page.locator('#survey-code-hint').textContent()).resolves.toContain('每户一个邀请码');
+      await page.goto(`${origin}/en/qiandeng/survey/`);
+      expect(await page.locator('#survey-code').inputValue()).toBe('');
+      await expect(page.locator('#survey-code-hint').textContent()).resolves.toContain('Each household gets one code');
     });
   });
 
@@ -140,7 +177,10 @@ describe('a resident evaluates their station', () => {
       const alert = page.locator('[data-survey-status]');
       await expect.poll(() => alert.isVisible()).toBe(true);
       await expect(alert.textContent()).resolves.toContain('This code has already been used');
+      await expect(alert.textContent()).resolves.toContain('(See: Invitation code)');
       expect(await alert.getAttribute('data-code')).toBe('CODE_USED');
+      expect(await page.locator('#survey-code').getAttribute('aria-invalid'), 'the error points to the code field').toBe('true');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('survey-code');
       expect(await page.locator('#survey-code').inputValue(), 'the answers stay in the form').toBe(code);
       expect((await axeViolations(page)).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 

@@ -539,6 +539,11 @@ describe('resident surveys: the per-client limit of OPEN campaigns', () => {
     const send = (ip: string) => gql(api, SUBMIT, { input: { campaignId: globalId('SurveyCampaign', c.id), answers } }, { 'x-forwarded-for': ip });
     try {
       const results = [];
+      const incomplete = { input: { campaignId: globalId('SurveyCampaign', c.id), answers: answers.slice(1) } };
+      for (let i = 0; i < 5; i++) {
+        const refused = await gql(api, SUBMIT, incomplete, { 'x-forwarded-for': '198.51.100.1' });
+        expect(codesOf(refused), 'a refused submission does not count against the limit').toEqual(['ANSWER_MISSING_REQUIRED']);
+      }
       for (let i = 0; i < 4; i++) results.push(await send('198.51.100.1'));
       expect(results.map((r) => codesOf(r)[0] ?? 'OK')).toEqual(['OK', 'OK', 'OK', 'RATE_LIMITED']);
       expect(results[3]?.status).toBe(429);

@@ -94,3 +94,29 @@ export function surveySubmission(fields: Iterable<[string, string]>): SurveySubm
   }
   return input;
 }
+
+/**
+ * The cookie that remembers, in the resident's browser only, which OPEN surveys it has
+ * answered: `openstation-surveys=<campaign number>.<campaign number>…`. Both the form route
+ * and the form's script refuse a second answer to the same campaign from the same browser.
+ * Nothing of it is sent with or stored beside a response.
+ */
+export const SURVEY_ANSWERED_COOKIE = 'openstation-surveys';
+
+/** How long the browser keeps the cookie: longer than any campaign (half-yearly, a few weeks open). */
+export const SURVEY_ANSWERED_MAX_AGE_SECONDS = 200 * 24 * 60 * 60;
+
+/** The campaign numbers in a `Cookie` header (or `document.cookie`). */
+export function answeredCampaigns(cookies: string | null | undefined): string[] {
+  for (const part of (cookies ?? '').split(';')) {
+    const [name, value = ''] = part.trim().split('=');
+    if (name === SURVEY_ANSWERED_COOKIE) return value.split('.').filter((id) => /^\d{1,12}$/.test(id));
+  }
+  return [];
+}
+
+/** The `Set-Cookie` value (or `document.cookie` assignment) that adds `campaign` to those answered (the 20 most recent are kept). */
+export function answeredCookie(cookies: string | null | undefined, campaign: string, secure: boolean): string {
+  const ids = [...answeredCampaigns(cookies).filter((id) => id !== campaign), campaign].slice(-20);
+  return `${SURVEY_ANSWERED_COOKIE}=${ids.join('.')}; Path=/; Max-Age=${SURVEY_ANSWERED_MAX_AGE_SECONDS}; SameSite=Lax${secure ? '; Secure' : ''}`;
+}

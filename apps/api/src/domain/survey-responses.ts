@@ -117,13 +117,14 @@ async function storeResponse(
   throw new ClientError('CODE_INVALID', 'This invitation code is not valid for this survey.');
 }
 
-/** Counts a web submission against the client's limit, or throws RATE_LIMITED. */
+/** Counts an accepted web submission against the client's limit, or throws RATE_LIMITED. */
 export type SubmissionLimit = () => Promise<void>;
 
 /**
- * A resident's web submission: checks the campaign, the client's limit (OPEN campaigns), the
- * code (CODE campaigns), the area and every answer, then stores it, or throws a documented
- * error and stores nothing. A filled honeypot gets the same receipt and stores nothing. Needs
+ * A resident's web submission: checks the campaign, the code (CODE campaigns), the area and
+ * every answer, then (OPEN campaigns) counts it against the client's limit, and stores it; or
+ * throws a documented error and stores nothing. Only submissions that would be stored count
+ * against the limit: a refused one (a missing answer, a closed survey) costs the client nothing. A filled honeypot gets the same receipt and stores nothing. Needs
  * no staff role and is not audited; the response and its answers (and the code's claim) are
  * one SQL statement, atomic without a transaction.
  */
@@ -137,11 +138,10 @@ export async function submitSurveyResponse(actor: Actor, input: SubmissionInput,
     const canonical = normaliseInvitationCode(input.code);
     if (!canonical) throw new ClientError('CODE_MALFORMED', 'An invitation code has ten letters and digits, like ABCDE-12345.');
     codeHash = hashInvitationCode(canonical);
-  } else {
-    await limit();
   }
   await checkArea(prisma, campaign, input.areaId);
   const answers = validateAnswers(rulesOf(campaign), input.answers);
+  if (campaign.accessMode !== 'CODE') await limit();
   const receipt = { campaignId: campaign.id, submittedOn: today };
   if (input.website?.trim()) return receipt;
   const response = { campaignId: campaign.id, areaId: input.areaId ?? null, channel: 'WEB' as const, submittedOn: today, answers };

@@ -44,6 +44,9 @@ const MORE_NAMES_QUERY = `query FindOfficerNames($station: String!, $names: Bool
   station(slug: $station) { ${AREA_NAMES} }
 }`;
 
+/** Every station, for the page a search with no station gets. */
+const STATIONS_QUERY = 'query FindOfficerStations { stations(first: 100) { edges { node { slug name { zh en } } } } }';
+
 /** Pages of names read at most (1,000 areas). */
 const MAX_NAME_PAGES = 10;
 
@@ -77,7 +80,8 @@ function redirect(location: string): Response {
  * `GET /find-officer?station=<slug>&place=<text>&lang=zh|en`: the no-JavaScript "type your
  * community or village" form of the portal. One matching area → 303 to its officer page;
  * several → a page linking each; none → a page saying so. Unknown station → 404, a place
- * longer than {@link PLACE_MAX_LENGTH} → 400. The search runs the public `station` and
+ * longer than {@link PLACE_MAX_LENGTH} → 400. No station at all (`/find-officer/` opened by
+ * itself) → a page linking every station's list of communities and villages. The search runs the public `station` and
  * `areas(name:)` queries in-process as the client, so names match as in `officers(areaName:)`
  * and the client's cost budget pays for it (429 with `Retry-After` once it is spent).
  */
@@ -94,6 +98,14 @@ export function createFindOfficer({ api, portalRoot }: FindOfficerOptions) {
     const page = (status: number, title: string, body: string, href = otherHref, headers: Record<string, string> = {}) =>
       htmlResponse(status, portalPage({ lang, title, otherHref: href, body, css }), headers);
 
+    if (slug === '') {
+      const listed = await graphqlInProcess<{ stations: { edges: { node: Named & { slug: string } }[] } }>(api, { request, context }, STATIONS_QUERY, {});
+      const title = t(lang, 'find.pickStation');
+      const links = (listed.answer.data?.stations.edges ?? [])
+        .map(({ node }) => `<li><a href="${esc(officersPath(lang, node.slug))}">${nameHtml(node.name, lang)}</a></li>`)
+        .join('');
+      return page(200, title, `<h1>${esc(title)}</h1><p>${esc(t(lang, 'find.pickStationText'))}</p><ul class="tiles">${links}</ul>`, `${FIND_OFFICER_PATH}?lang=${other}`);
+    }
     const tooLong = place.length > PLACE_MAX_LENGTH;
     const run = <TData>(text: string, variables: Record<string, unknown>) => graphqlInProcess<TData>(api, { request, context }, text, { station: slug, ...variables });
     const found =

@@ -1,6 +1,7 @@
 import { type Lang, localePath, t, type UiKey } from '@openstation/site/i18n';
 import { surveyPath, surveyThanksPath } from '@openstation/site/routes';
-import { SUBMIT_SURVEY_MUTATION, type SurveySubmission, surveySubmission } from '@openstation/site/survey-form';
+import { localId } from '@openstation/site/global-id';
+import { answeredCampaigns, answeredCookie, SUBMIT_SURVEY_MUTATION, type SurveySubmission, surveySubmission } from '@openstation/site/survey-form';
 import type { ServerContext } from './context.ts';
 import { firstErrorCode, graphqlInProcess, type InProcessApi } from './graphql-in-process.ts';
 import { esc, htmlResponse, portalPage, stylesheets } from './portal-page.ts';
@@ -22,6 +23,7 @@ const MESSAGES: Record<string, UiKey> = {
   CODE_MALFORMED: 'survey.error.CODE_MALFORMED',
   CODE_INVALID: 'survey.error.CODE_INVALID',
   CODE_USED: 'survey.error.CODE_USED',
+  ALREADY_ANSWERED: 'survey.error.ALREADY_ANSWERED',
   SURVEY_NOT_OPEN_YET: 'survey.error.SURVEY_NOT_OPEN_YET',
   SURVEY_CLOSED: 'survey.error.SURVEY_CLOSED',
   RATE_LIMITED: 'survey.error.RATE_LIMITED',
@@ -37,6 +39,7 @@ const FALLBACK: UiKey = 'survey.error.OTHER';
 /** HTTP status of each refusal; any other client error is 400. */
 const STATUS: Record<string, number> = {
   CODE_USED: 409,
+  ALREADY_ANSWERED: 409,
   SURVEY_NOT_OPEN_YET: 409,
   SURVEY_CLOSED: 409,
   RATE_LIMITED: 429,
@@ -87,7 +90,9 @@ interface Receipt {
  * `submitSurveyResponse` mutation of `api` in-process, as the client (so its submission
  * limit and budget apply), and answers 303 to the station's thanks page, or a page in the
  * portal's look saying what went wrong (400, 404, 409, 413, 415, 429). Neither the code nor
- * any answer is logged or shown back.
+ * any answer is logged or shown back. An OPEN survey (a form without a code) takes one answer
+ * per browser: an accepted one sets the {@link answeredCookie} cookie, and a form for a
+ * campaign that cookie names is refused with ALREADY_ANSWERED (409) before it reaches the API.
  */
 export function createSurveyForm({ api, portalRoot, maxBytes = SURVEY_FORM_MAX_BYTES }: SurveyFormOptions) {
   async function refusal(lang: Lang, slug: string | null, code: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -120,10 +125,16 @@ export function createSurveyForm({ api, portalRoot, maxBytes = SURVEY_FORM_MAX_B
     const slug = SLUG.test(stationField) ? stationField : null;
     const input: SurveySubmission | null = surveySubmission(form);
     if (!input) return refusal(lang, slug, 'BAD_REQUEST');
+    const open = !form.has('code');
+    const campaign = localId(input.campaignId);
+    const cookies = request.headers.get('cookie');
+    if (open && answeredCampaigns(cookies).includes(campaign)) return refusal(lang, slug, 'ALREADY_ANSWERED');
     const { answer, response } = await graphqlInProcess<Receipt>(api, { request, context }, SUBMIT_SURVEY_MUTATION, { input });
     const receipt = answer.data?.submitSurveyResponse;
     if (receipt) {
-      return new Response(null, { status: 303, headers: { location: surveyThanksPath(lang, receipt.campaign.station.slug), 'cache-control': 'no-cache' } });
+      const headers = new Headers({ location: surveyThanksPath(lang, receipt.campaign.station.slug), 'cache-control': 'no-cache' });
+      if (open) headers.set('set-cookie', answeredCookie(cookies, campaign, new URL(request.url).protocol === 'https:'));
+      return new Response(null, { status: 303, headers });
     }
     const code = firstErrorCode(answer);
     const known = code !== null && code !== 'INTERNAL_SERVER_ERROR' ? code : 'UNAVAILABLE';

@@ -16,14 +16,22 @@ export interface SurveyLimitOptions {
 }
 
 /**
- * From the environment: `SURVEY_SUBMISSIONS_PER_WINDOW` (default 10) per
- * `SURVEY_WINDOW_SECONDS` (default 3600), counted in Redis when `REDIS_URL` is set.
+ * Accepted submissions one address may make per hour, by default: a residents' meeting of 100
+ * answering on one shared Wi-Fi, or a carrier's shared (CGNAT) address, fits; a script posting
+ * one every few seconds does not (docs/surveys.md, "Abuse controls", has the reasoning).
+ */
+export const DEFAULT_SURVEY_SUBMISSIONS_PER_HOUR = 120;
+
+/**
+ * From the environment: `SURVEY_SUBMISSIONS_PER_WINDOW` (default
+ * {@link DEFAULT_SURVEY_SUBMISSIONS_PER_HOUR}) per `SURVEY_WINDOW_SECONDS` (default 3600),
+ * counted in Redis when `REDIS_URL` is set.
  */
 export function surveyLimitFromEnv(env: NodeJS.ProcessEnv = process.env): SurveyLimitOptions {
   const windowMs = positiveInt(env, 'SURVEY_WINDOW_SECONDS', 3600) * 1000;
   return {
     store: env.REDIS_URL ? redisBuckets(env.REDIS_URL, windowMs, { keyPrefix: 'openstation:survey:' }) : memoryBuckets(windowMs),
-    perWindow: positiveInt(env, 'SURVEY_SUBMISSIONS_PER_WINDOW', 10),
+    perWindow: positiveInt(env, 'SURVEY_SUBMISSIONS_PER_WINDOW', DEFAULT_SURVEY_SUBMISSIONS_PER_HOUR),
     trustProxy: env.TRUST_PROXY === '1',
   };
 }

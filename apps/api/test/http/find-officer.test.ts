@@ -66,6 +66,24 @@ describe('GET /find-officer (the portal’s no-JavaScript place search)', () => 
     expect(html).toContain('&lt;script&gt;&quot;x&quot;');
   });
 
+  it('says that the list it shows is below, by name, when nothing matches', async () => {
+    const html = await (await find({ station: 'qianling', place: '火星村' })).text();
+    expect(html).toContain('打开下面的“迁陵派出所全部社区和村”列表');
+    expect(html).toContain(`>迁陵派出所全部社区和村</a>`);
+  });
+
+  it('opened with no station (the address /find-officer/ by itself), links every station’s list instead of 404', async () => {
+    for (const query of [{}, { lang: 'en' }] as Record<string, string>[]) {
+      const response = await find(query);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      const links = [...html.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1]);
+      expect(links).toContain(officersPath('lang' in query ? 'en' : 'zh', 'qianling'));
+      expect(links.length).toBeGreaterThanOrEqual(5);
+    }
+    expect(await (await find({})).text()).toContain('<h1>选择派出所，查找社区民警</h1>');
+  });
+
   it('answers 404 with a page for an unknown station', async () => {
     const response = await find({ station: 'atlantis', place: '杨家' });
     expect(response.status).toBe(404);

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../src/http/app.ts';
 import { clientContext } from '../../src/http/context.ts';
@@ -13,6 +14,7 @@ const files: Record<string, string> = {
   '404.html': '<h1>missing</h1>',
   '_astro/Base.abc.css': 'body{}',
   'vcard/zhuze/1.vcf': 'BEGIN:VCARD',
+  'reports/index.html': `<!doctype html><h1>报告</h1>${'<p>本季度受理各类案件181起，同比下降18.1%。</p>'.repeat(200)}`,
 };
 for (const [path, text] of Object.entries(files)) {
   mkdirSync(join(dist, path, '..'), { recursive: true });
@@ -31,7 +33,9 @@ function appServing(root: string) {
 }
 
 const app = appServing(dist);
-const get = (path: string, method = 'GET') => app(new Request(`http://openstation${path}`, { method }), clientContext('192.0.2.1'));
+const get = (path: string, method = 'GET', headers: Record<string, string> = {}) =>
+  app(new Request(`http://openstation${path}`, { method, headers }), clientContext('192.0.2.1'));
+const report = files['reports/index.html'] ?? '';
 
 describe('the built portal, served through the router', () => {
   it('serves index.html for directories, with its type, length and caching headers', async () => {
@@ -78,6 +82,48 @@ describe('the built portal, served through the router', () => {
     const post = await get('/', 'POST');
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('compresses text with brotli or gzip as the client accepts, and small files and other types not at all', async () => {
+    const br = await get('/reports/', 'GET', { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('accept-encoding');
+    const brBody = Buffer.from(await br.arrayBuffer());
+    expect(Number(br.headers.get('content-length'))).toBe(brBody.length);
+    expect(brBody.length).toBeLessThan(Buffer.byteLength(report) / 10);
+    expect(brotliDecompressSync(brBody).toString()).toBe(report);
+
+    const gz = await get('/reports/', 'GET', { 'accept-encoding': 'gzip, br;q=0' });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(report);
+
+    const none = await get('/reports/', 'GET', { 'accept-encoding': 'identity' });
+    expect(none.headers.get('content-encoding')).toBeNull();
+    expect(await none.text()).toBe(report);
+    const small = await get('/', 'GET', { 'accept-encoding': 'br' });
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(await small.text()).toBe('<h1>home</h1>');
+  });
+
+  it('answers 304 to a conditional request for an unchanged file (ETag or Last-Modified), and 200 once it changes', async () => {
+    const first = await get('/reports/', 'GET', { 'accept-encoding': 'br' });
+    const etag = first.headers.get('etag') ?? '';
+    const lastModified = first.headers.get('last-modified') ?? '';
+    expect(etag).toMatch(/^W\/"[\da-f]+-[\da-f]+-br"$/);
+    expect(Date.parse(lastModified)).not.toBeNaN();
+    const byTag = await get('/reports/', 'GET', { 'accept-encoding': 'br', 'if-none-match': etag });
+    expect(byTag.status).toBe(304);
+    expect(byTag.headers.get('etag')).toBe(etag);
+    expect(await byTag.text()).toBe('');
+    expect((await get('/reports/', 'HEAD', { 'if-none-match': `"other", ${etag}` })).status).toBe(304);
+    expect((await get('/reports/', 'GET', { 'if-modified-since': lastModified })).status).toBe(304);
+    expect((await get('/reports/', 'GET', { 'if-none-match': 'W/"0-0"' })).status).toBe(200);
+    expect((await get('/nowhere/', 'GET', { 'if-none-match': '*' })).status).toBe(404);
+
+    writeFileSync(join(dist, 'reports/index.html'), `${report}<p>更正</p>`);
+    const changed = await get('/reports/', 'GET', { 'accept-encoding': 'br', 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(brotliDecompressSync(Buffer.from(await changed.arrayBuffer())).toString()).toBe(`${report}<p>更正</p>`);
   });
 
   it('answers a page that reloads itself (503, Retry-After) while the portal has not been built yet', async () => {

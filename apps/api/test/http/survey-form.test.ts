@@ -102,6 +102,25 @@ describe('POST /survey/submit (the survey form without JavaScript)', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('takes one answer per browser to an OPEN survey: the accepted one sets a cookie, and a form sent again with it is refused (409) and stores nothing', async () => {
+    const first = await post(formFields(open, 'zhuze'), undefined, '192.0.2.50');
+    expect(first.status).toBe(303);
+    const setCookie = first.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^openstation-surveys=\d+; Path=\/; Max-Age=\d+; SameSite=Lax$/);
+    const cookie = setCookie.split(';')[0] ?? '';
+    const before = await t.db.prisma.surveyResponse.count();
+    const again = await route().fetch(
+      new Request('http://portal/survey/submit', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `other=1; ${cookie}` }, body: formFields(open, 'zhuze') }),
+      clientContext('192.0.2.51'),
+    );
+    expect(again.status).toBe(409);
+    const html = await again.text();
+    expect(html).toContain('data-code="ALREADY_ANSWERED"');
+    expect(html).toContain('each browser can answer once');
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(await t.db.prisma.surveyResponse.count()).toBe(before);
+  });
+
   it('counts submissions per client address like the GraphQL path (429 with Retry-After)', async () => {
     const address = '192.0.2.40';
     expect((await post(formFields(open, 'zhuze'), undefined, address)).status).toBe(303);

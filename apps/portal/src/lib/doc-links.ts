@@ -66,10 +66,14 @@ interface DocPluginContext {
 /**
  * The Markdown plugin that publishes the docs: every link (inline or by definition) is
  * rewritten by {@link portalDocLink}, and tables and code blocks are wrapped in the site's
- * keyboard-scrollable `.scroll` box so they do not widen a phone's page. It applies to the
+ * keyboard-scrollable `.scroll.wide` box so they do not widen a phone's page; each names the
+ * page's note on scrolling (`#doc-scroll-note`, written by the page) and keeps its first column in view. It applies to the
  * documents in {@link DOC_PAGES} only; `repoRoot` is the repository root as a file URL
  * (ending in `/`). Astro 7's Markdown processor (Sätteri) calls it with each mdast node.
  */
+/** The id of the note on a document page that says wide tables and code scroll sideways. */
+export const DOC_SCROLL_NOTE_ID = 'doc-scroll-note';
+
 export function docLinksPlugin(repoRoot: URL) {
   const sourceOf = (ctx: DocPluginContext): string | undefined => {
     const href = ctx.fileURL?.href;
@@ -85,7 +89,7 @@ export function docLinksPlugin(repoRoot: URL) {
   };
   const wrap = (node: unknown, ctx: DocPluginContext) => {
     if (!sourceOf(ctx)) return;
-    ctx.replaceNode(node, [{ type: 'html', value: '<div class="scroll" tabindex="0">' }, node, { type: 'html', value: '</div>' }]);
+    ctx.replaceNode(node, [{ type: 'html', value: `<div class="scroll wide" tabindex="0" aria-describedby="${DOC_SCROLL_NOTE_ID}">` }, node, { type: 'html', value: '</div>' }]);
   };
   return {
     name: 'openstation-doc-links',

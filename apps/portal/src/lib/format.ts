@@ -20,8 +20,33 @@ export function formatDateTime(iso: string, lang: Lang): string {
   );
 }
 
+const CHINESE_QUARTERS = ['一', '二', '三', '四'];
+
+/** `2026年第三季度` / `Q3 2026`: quarters in Chinese numerals, as the stations title their reports. */
 export function quarterLabel(year: number, quarter: number, lang: Lang): string {
-  return t(lang, 'quarter.label', { year, q: quarter });
+  return t(lang, 'quarter.label', { year, q: lang === 'zh' ? (CHINESE_QUARTERS[quarter - 1] ?? quarter) : quarter });
+}
+
+/** A survey's half-year in words: `2026-H1` → `2026年上半年` / `January–June 2026`. */
+export function halfYearLabel(period: string, lang: Lang): string {
+  const match = /^(\d{4})-H([12])$/.exec(period);
+  if (!match) return period;
+  return t(lang, match[2] === '1' ? 'period.firstHalf' : 'period.secondHalf', { year: match[1] ?? '' });
+}
+
+/** An opening bracket with the space English puts before it: `（` / ` (`. */
+export function openParen(lang: Lang): string {
+  return lang === 'zh' ? '（' : ' (';
+}
+
+/** A closing bracket: `）` / `)`. */
+export function closeParen(lang: Lang): string {
+  return lang === 'zh' ? '）' : ')';
+}
+
+/** The colon that follows a label: full-width in Chinese. */
+export function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
 }
 
 /** `+4.9%`, `−2.2%` or "no change"; empty when unknown. */

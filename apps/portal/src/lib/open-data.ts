@@ -87,7 +87,7 @@ export const TABLES: Table[] = [
   },
   {
     name: 'service_items',
-    fields: [f('station_slug'), f('service_slug'), f('category'), f('title_zh'), f('title_en'), f('time_limit_days', 'unit.workdays'), f('fee_zh'), f('fee_basis_zh'), f('effective_from', 'unit.date'), f('version')],
+    fields: [f('station_slug'), f('service_slug'), f('category'), f('title_zh'), f('title_en'), f('time_limit_days', 'unit.days'), f('fee_zh'), f('fee_basis_zh'), f('effective_from', 'unit.date'), f('version')],
     rows: (d) =>
       d.stations.flatMap((b) =>
         b.services.map((s) => ({ station_slug: s.stationSlug, service_slug: s.slug, category: s.category, title_zh: s.title.zh, title_en: s.title.en, time_limit_days: s.timeLimitDays, fee_zh: s.fee.zh, fee_basis_zh: s.feeBasis?.zh ?? null, effective_from: s.effectiveFrom, version: s.version })),

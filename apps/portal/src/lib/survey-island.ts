@@ -1,5 +1,6 @@
 import { Client, fetchExchange } from '@urql/core';
-import { SUBMIT_SURVEY_MUTATION, surveySubmission } from '@openstation/site/survey-form';
+import { globalId, localId } from '@openstation/site/global-id';
+import { answeredCampaigns, answeredCookie, SUBMIT_SURVEY_MUTATION, surveySubmission } from '@openstation/site/survey-form';
 
 /** What the page gives the script: the messages in its language, by error code. */
 export interface SurveyIslandMessages {
@@ -7,10 +8,36 @@ export interface SurveyIslandMessages {
   thanksText: string;
   errors: Record<string, string>;
   fallback: string;
+  /** Follows the message when it is about one question or field: `{question}` is its text. */
+  about: string;
 }
 
 interface Receipt {
   submitSurveyResponse: { campaign: { station: { slug: string } } } | null;
+}
+
+/** The form control an error is about: the code field for a code error, the question's first control for an answer error. */
+function controlOf(form: HTMLFormElement, code: string, questionId: unknown): HTMLInputElement | HTMLTextAreaElement | null {
+  if (code.startsWith('CODE_')) return form.querySelector<HTMLInputElement>('input[name=code]');
+  if (typeof questionId !== 'number' && typeof questionId !== 'string') return null;
+  const suffix = `:${globalId('SurveyQuestion', questionId)}`;
+  return [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[name^="answer:"], textarea[name^="answer:"]')].find((el) => el.name.endsWith(suffix)) ?? null;
+}
+
+/** The visible name of a control's question or field: its fieldset's legend or its label. */
+function questionText(control: HTMLInputElement | HTMLTextAreaElement): string {
+  const legend = control.closest('fieldset')?.querySelector('legend');
+  return (legend ?? control.labels?.[0])?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/**
+ * Fills the invitation code field from the page address (`?code=ABCDE-12345`), as a QR code on
+ * a printed invitation opens it; a code already typed is kept.
+ */
+export function fillCodeFromAddress(form: HTMLFormElement, search: string = location.search): void {
+  const field = form.querySelector<HTMLInputElement>('input[name=code]');
+  const code = new URLSearchParams(search).get('code')?.trim();
+  if (field && code && !field.value) field.value = code.slice(0, field.maxLength > 0 ? field.maxLength : 20);
 }
 
 /**
@@ -34,6 +61,26 @@ export function enhanceSurveyForm(form: HTMLFormElement): void {
     const input = surveySubmission(fields);
     if (!input) return;
     event.preventDefault();
+    const open = !form.querySelector('input[name=code]');
+    const campaign = localId(input.campaignId);
+    for (const marked of form.querySelectorAll('[aria-invalid=true]')) marked.removeAttribute('aria-invalid');
+    const refuse = (code: string, questionId?: unknown) => {
+      const control = controlOf(form, code, questionId);
+      const about = control ? questionText(control) : '';
+      status.textContent = `${messages.errors[code] ?? messages.fallback}${about ? ` ${messages.about.replace('{question}', about)}` : ''}`;
+      status.dataset.code = code;
+      status.hidden = false;
+      button.disabled = false;
+      if (control) {
+        control.setAttribute('aria-invalid', 'true');
+        control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), status.id].filter(Boolean).join(' '));
+        control.focus();
+      } else status.focus();
+    };
+    if (open && answeredCampaigns(document.cookie).includes(campaign)) {
+      refuse('ALREADY_ANSWERED');
+      return;
+    }
     button.disabled = true;
     status.hidden = true;
     void client
@@ -41,6 +88,7 @@ export function enhanceSurveyForm(form: HTMLFormElement): void {
       .toPromise()
       .then((result) => {
         if (result.data?.submitSurveyResponse) {
+          if (open) document.cookie = answeredCookie(document.cookie, campaign, location.protocol === 'https:');
           const done = document.createElement('section');
           done.setAttribute('role', 'status');
           done.tabIndex = -1;
@@ -60,11 +108,7 @@ export function enhanceSurveyForm(form: HTMLFormElement): void {
           form.requestSubmit();
           return;
         }
-        status.textContent = messages.errors[code] ?? messages.fallback;
-        status.dataset.code = code;
-        status.hidden = false;
-        button.disabled = false;
-        status.focus();
+        refuse(code, result.error?.graphQLErrors[0]?.extensions.questionId);
       });
   });
 }

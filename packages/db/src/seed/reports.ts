@@ -125,7 +125,8 @@ function phrase(metric: MetricKey, value: number, previous: number | undefined):
   const unitZh = def.unitZh === '%' ? '%' : def.unitZh;
   const unitEn = def.unitEn === '%' ? '%' : ` ${def.unitEn}`;
   let zh = `${def.nameZh}${formatValue(value)}${unitZh}`;
-  let en = `${def.nameEn}: ${formatValue(value)}${unitEn}`;
+  // English counts money in yuan: 3 万元 is "30,000 yuan", not "3 10,000 yuan".
+  let en = def.unitZh === '万元' ? `${def.nameEn}: ${formatValue(value * 10_000)} yuan` : `${def.nameEn}: ${formatValue(value)}${unitEn}`;
   if (previous !== undefined && def.unitZh !== '%') {
     if (previous === value) {
       zh += '，与去年同期持平';

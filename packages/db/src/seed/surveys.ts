@@ -66,7 +66,7 @@ export async function writeSurveys(db: Db): Promise<void> {
     campaignRows.push({
       id: campaignId, stationId: station.id, period: plan.period,
       titleZh: `${station.nameZh} ${plan.period.replace('-H1', '年上半年').replace('-H2', '年下半年')}群众评议`,
-      titleEn: `${station.nameEn ?? station.slug} resident evaluation ${plan.period}`,
+      titleEn: `${station.nameEn ?? station.slug} resident evaluation, ${plan.period.endsWith('-H1') ? 'January–June' : 'July–December'} ${plan.period.slice(0, 4)}`,
       opensOn: toDate(plan.opensOn), closesOn: toDate(plan.closesOn), accessMode, status: 'PUBLISHED', createdAt: now,
     });
     const ids = DEFAULT_QUESTIONNAIRE.map((q, position) => {
