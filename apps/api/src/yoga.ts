@@ -11,6 +11,7 @@ import { hideSuggestions } from './hide-suggestions.ts';
 import { requestBodyLimit } from './limits/body-size.ts';
 import { DEFAULT_MAX_REQUEST_BODY_BYTES } from './limits/contract.ts';
 import { inputBoundary } from './limits/input-boundary.ts';
+import { parserLimits } from './limits/parser-limits.ts';
 import { clientAddress, costPlugin, type RateLimitOptions } from './limits/cost-plugin.ts';
 import { type SurveyLimitOptions, takeSurveySubmission } from './limits/survey-limit.ts';
 import { createLoaders } from './loaders.ts';
@@ -67,7 +68,7 @@ export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, on
     cors: corsOrigins.length > 0 ? { origin: [...corsOrigins], methods: ['GET', 'POST'], credentials: false, ...CORS_HEADERS } : false,
     // Yoga's own limit streams every body through a TransformStream; requestBodyLimit applies the same limit cheaply.
     maxRequestBodySize: false,
-    plugins: [csrfPrevention(), callers.plugin, trustedOperations({ prisma, callers, required: requireTrustedOperations }), hideSuggestions(callers), inputBoundary(), costPlugin(rateLimit ?? null), requestBodyLimit(maxRequestBodyBytes), warningsPlugin()],
+    plugins: [csrfPrevention(), ...parserLimits(), callers.plugin, trustedOperations({ prisma, callers, required: requireTrustedOperations }), hideSuggestions(callers), inputBoundary(), costPlugin(rateLimit ?? null), requestBodyLimit(maxRequestBodyBytes), warningsPlugin()],
     context: async (initial) => ({
       prisma,
       locale: localeFromRequest(initial.request),
