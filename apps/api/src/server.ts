@@ -4,6 +4,7 @@ import { corsOriginsFromEnv } from './cors.ts';
 import { createHttpApp } from './http/app.ts';
 import { serveOnNode } from './http/node-server.ts';
 import { BACKUP_PATH, openOperatorChannel } from './operator/channel.ts';
+import { loginThrottleFromEnv } from './auth/login-throttle.ts';
 import { rateLimitFromEnv } from './limits/config.ts';
 import { requestContractFromEnv } from './limits/contract.ts';
 import { surveyLimitFromEnv } from './limits/survey-limit.ts';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     prisma: db.prisma,
     rateLimit: rateLimitFromEnv(),
     surveyLimit: surveyLimitFromEnv(),
+    loginThrottle: loginThrottleFromEnv(),
     corsOrigins: corsOriginsFromEnv(),
     ...requestContractFromEnv(),
     onPublicChange: portal.updates.publicChanged,

@@ -2,6 +2,8 @@ import type { PrismaClient } from '@openstation/db';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import { createCallers } from './auth/caller.ts';
+import { createLoginThrottle, type LoginThrottle } from './auth/login-throttle.ts';
+import { memoryLoginStore } from './auth/login-throttle-store.ts';
 import type { OperatorAccess } from './auth/principal.ts';
 import type { ServerContext } from './operator/loopback.ts';
 import { type Context, localeFromRequest } from './context.ts';
@@ -41,6 +43,8 @@ export interface ApiOptions {
   requireTrustedOperations?: boolean;
   /** Larger request bodies answer REQUEST_ENTITY_TOO_LARGE (413) before they are parsed; 2 MiB by default. */
   maxRequestBodyBytes?: number;
+  /** Failed logins per account and address (`loginThrottleFromEnv`); in this process's memory by default. */
+  loginThrottle?: LoginThrottle;
   /** The operator channel (`openOperatorChannel`): local requests with its token act as an admin. */
   operator?: OperatorAccess;
 }
@@ -49,7 +53,7 @@ export interface ApiOptions {
  * The GraphQL server as a fetch handler, with no side effects: tests call
  * `api.fetch('http://yoga/graphql', …)`, `server.ts` mounts it on a port.
  */
-export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, onPublicChange, portalUpdatesStatus, requireTrustedOperations = false, maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES, operator }: ApiOptions) {
+export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, onPublicChange, portalUpdatesStatus, requireTrustedOperations = false, maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES, operator, loginThrottle = createLoginThrottle(memoryLoginStore()) }: ApiOptions) {
   const callers = createCallers(prisma, operator);
   const publicChanged: PublicChangeListener = (change) => {
     try {
@@ -77,6 +81,7 @@ export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, on
       takeSurveySubmission: async () => {
         if (surveyLimit) await takeSurveySubmission(surveyLimit, clientAddress(initial, surveyLimit.trustProxy));
       },
+      loginGate: loginThrottle.gate(clientAddress(initial, loginThrottle.trustProxy)),
       publicChanged,
       warnings: [],
       portalUpdatesStatus: () => portalUpdatesStatus?.() ?? null,

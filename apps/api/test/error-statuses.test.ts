@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/auth/accounts.ts';
+import { LOGIN_THROTTLE } from '../src/auth/login-throttle.ts';
 import { memoryBuckets } from '../src/limits/memory-bucket.ts';
 import { createApi, type Api } from '../src/yoga.ts';
 import { useTestApi } from '../../../tests/support/test-api.ts';
@@ -43,12 +44,16 @@ describe('every HTTP status in docs/errors.md is the one the API answers, for bo
   let keyHeaders: Record<string, string>;
   let limited: Api;
   let small: Api;
+  let throttled: Api;
 
   beforeAll(async () => {
     trusted = createApi({ prisma: t.db.prisma, requireTrustedOperations: true });
     keyHeaders = { 'x-api-key': (await createApiClient(t.db.prisma, { name: 'statuses', scopes: ['public:read'], partnerId: null })).key };
     limited = createApi({ prisma: t.db.prisma, rateLimit: { store: memoryBuckets(60_000), anonymousBudget: 1, staffBudget: 1, trustProxy: true, exemptLoopback: false } });
     small = createApi({ prisma: t.db.prisma, maxRequestBodyBytes: 200 });
+    throttled = createApi({ prisma: t.db.prisma });
+    const guess = json({ query: 'mutation { login(email: "guessed@test.example", password: "guess") { token } }' });
+    for (let i = 0; i < LOGIN_THROTTLE.account.free; i++) await throttled.fetch(guess('application/json'));
   });
 
   const deep = `{ stations(first: 1) { edges { node { areas(first: 1) { edges { node { station { areas(first: 1) { edges { node { station { areas(first: 1) { edges { node { station { slug } } } } } } } } } } } } } } } }`;
@@ -82,6 +87,12 @@ describe('every HTTP status in docs/errors.md is the one the API answers, for bo
       send: (accept) => json({ extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } }, keyHeaders)(accept),
     },
     { code: 'RATE_LIMITED', when: 'the cost budget', api: () => limited, send: json({ query: '{ stations(first: 5) { edges { node { slug } } } }' }, { 'x-forwarded-for': '203.0.113.9' }) },
+    {
+      code: 'LOGIN_THROTTLED',
+      when: 'too many failed logins',
+      api: () => throttled,
+      send: json({ query: 'mutation { login(email: "guessed@test.example", password: "guess") { token } }' }),
+    },
     { code: 'REQUEST_ENTITY_TOO_LARGE', when: 'the body is larger', api: () => small, send: json({ query: `{ __typename } # ${'x'.repeat(300)}` }) },
   ];
 
