@@ -1,6 +1,7 @@
 import { PothosValidationError } from '@pothos/core';
 import { InputValidationError } from '@pothos/plugin-validation';
 import { GraphQLError, Kind } from 'graphql';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable.ts';
 import { ClientError } from './errors.ts';
 
 /** Gives a client-facing error its code in place: Yoga logs only errors that were replaced. */
@@ -48,6 +49,12 @@ export function maskError(error: unknown, message: string): Error {
     if (original === undefined || original === null) {
       return typeof error.extensions.code === 'string' ? error : withCode(error, 'GRAPHQL_VALIDATION_FAILED');
     }
+  }
+  const cause = error instanceof GraphQLError ? error.originalError : error;
+  if (isDatabaseUnavailable(cause)) {
+    return new GraphQLError('The service is busy or its database is out of reach: retry later.', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: RETRY_AFTER_SECONDS, http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } },
+    });
   }
   return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
