@@ -12,13 +12,14 @@ import { createBoundStaff } from '../../../tests/support/principals.ts';
 import { adminQuery, databaseUrl } from '../../../tests/support/postgres-admin.ts';
 
 /** A TCP proxy to PostgreSQL that the test can cut (the database "goes down") and restore on the same port. */
-function cuttableProxy(target: URL) {
+function cuttableProxy(base: string) {
   const sockets = new Set<Socket>();
   let server: Server | null = null;
   let port = 0;
   const start = () =>
     new Promise<number>((resolve) => {
       server = createServer((client) => {
+        const target = new URL(base);
         const upstream = connect(Number(target.port || 5432), target.hostname);
         for (const s of [client, upstream]) {
           sockets.add(s);
@@ -45,9 +46,9 @@ const template = inject('templateDatabaseUrl');
 const postgres = process.env.OPENSTATION_TEST_ENGINE === 'postgres' && template;
 
 describe.runIf(postgres)('PostgreSQL busy or out of reach: 503 SERVICE_UNAVAILABLE with Retry-After, and recovery by itself', () => {
-  const base = process.env.TEST_DATABASE_URL ?? (template as string);
+  const base = process.env.TEST_DATABASE_URL ?? String(template);
   const name = `openstation_test_${randomUUID().slice(0, 8)}`;
-  const proxy = cuttableProxy(new URL(base));
+  const proxy = cuttableProxy(base);
   let db: Database;
   let api: Api;
   let app: ReturnType<typeof createHttpApp>;
