@@ -67,6 +67,9 @@ describe('one input boundary: texts, ids, dates and list lengths', () => {
       ['mutation($a: ID!, $o: ID!) { unassignOfficer(areaId: $a, officerId: $o) }', { a: far('Area'), o: officerId }],
       ['mutation($c: ID!, $a: ID) { generateInvitationCodes(campaignId: $c, areaId: $a, count: 1) { csv } }', { c: encodeGlobalID('SurveyCampaign', '1'), a: far('Area') }],
       ['query($id: ID!) { node(id: $id) { id } }', { id: far('Station') }],
+      // Found by `pnpm fuzz` (seed 902659735): these decoded the number without checking it.
+      ['mutation($id: ID!) { revokeApiClient(id: $id) { id } }', { id: far('ApiClient') }],
+      ['query($a: ID) { officers(first: 1, areaId: $a) { edges { cursor } } }', { a: far('Area') }],
     ];
     for (const [query, variables] of cases) {
       const result = await gql(t.api, query, variables, admin);
