@@ -20,6 +20,8 @@ import { useTestApi } from '../../../tests/support/test-api.ts';
  * CI: fixed seed, bounded runs. `pnpm fuzz`: FUZZ_SEED=random, FUZZ_RUNS larger.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
+/** Long runs (`pnpm fuzz`) get time in proportion: about 20 ms a request, with room to spare. */
+const TIMEOUT_MS = Math.max(60_000, RUNS * 100);
 const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED ?? 20261202);
 
 const documented = new Set([...readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8').matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1] as string));
@@ -119,7 +121,7 @@ describe(`fuzz (seed ${SEED}, ${RUNS} runs)`, () => {
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
-  });
+  }, TIMEOUT_MS);
 
   it('login and the form routes: no 5xx, every GraphQL code documented', async () => {
     const names = fc.constantFrom('campaign', 'area', 'code', 'website', 'lang', 'station', 'answer:SCALE5:1', 'answer:FREE_TEXT:2', 'answer:SINGLE_CHOICE:3', 'answer:YES_NO:x', 'other');
@@ -157,5 +159,5 @@ describe(`fuzz (seed ${SEED}, ${RUNS} runs)`, () => {
       }),
       { seed: SEED, numRuns: Math.ceil(RUNS / 2), endOnFailure: true },
     );
-  });
+  }, TIMEOUT_MS);
 });
