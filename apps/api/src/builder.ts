@@ -13,6 +13,7 @@ import { unauthorizedError } from './auth/unauthorized.ts';
 import { ClientError } from './errors.ts';
 import { QUERY_LIMITS } from './limits/query-limits.ts';
 import './relay-global-ids.ts';
+import { loadNodesWith, resolveNode, resolveNodeList } from './relay-nodes.ts';
 import type { Context } from './context.ts';
 
 export const builder = new SchemaBuilder<{
@@ -74,8 +75,12 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    nodeQueryOptions: { resolve: (_root, { id }, context, info) => resolveNode(id, context, info) },
+    nodesQueryOptions: { resolve: (_root, { ids }, context, info) => resolveNodeList(ids, context, info) },
   },
   errors: {
     defaultTypes: [],
   },
 });
+
+loadNodesWith(builder);

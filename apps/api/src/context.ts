@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@openstation/db';
+import type { LoginGate } from './auth/login-throttle.ts';
 import type { Principal } from './auth/principal.ts';
 import type { Loaders } from './loaders.ts';
 import type { PortalUpdatesStatus } from './portal-updates.ts';
@@ -17,6 +18,8 @@ export interface Context {
   principal: Principal;
   /** Counts a survey submission against this client's limit, or throws RATE_LIMITED. */
   takeSurveySubmission: () => Promise<void>;
+  /** Throttles failed logins of this client (its address) and of each account. */
+  loginGate: LoginGate;
   /** Announces a committed change the portal shows (called by the domain's unit of work); never throws. */
   publicChanged: PublicChangeListener;
   /** Warnings of this request's committed changes, answered in `extensions.warnings`. */

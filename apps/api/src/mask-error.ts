@@ -1,6 +1,7 @@
 import { PothosValidationError } from '@pothos/core';
 import { InputValidationError } from '@pothos/plugin-validation';
 import { GraphQLError, Kind } from 'graphql';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable.ts';
 import { ClientError } from './errors.ts';
 
 /** Gives a client-facing error its code in place: Yoga logs only errors that were replaced. */
@@ -16,6 +17,19 @@ function issueField(issue: InputValidationError['issues'][number]): { path: stri
 }
 
 /**
+ * The client error behind `error`, however deep graphql-js wrapped it (a scalar's refusal of a
+ * literal reaches validation as an error inside an error), or null.
+ */
+export function clientErrorIn(error: GraphQLError): ClientError | null {
+  let cause: unknown = error.originalError;
+  for (let depth = 0; depth < 5 && cause instanceof Error; depth++) {
+    if (cause instanceof ClientError) return cause;
+    cause = cause instanceof GraphQLError ? cause.originalError : null;
+  }
+  return null;
+}
+
+/**
  * Decides what a caller sees of an error: client errors keep their message and get a
  * documented `extensions.code`; anything unexpected is replaced by a generic message
  * (and Yoga logs the original).
@@ -23,7 +37,8 @@ function issueField(issue: InputValidationError['issues'][number]): { path: stri
 export function maskError(error: unknown, message: string): Error {
   if (error instanceof GraphQLError) {
     const original = error.originalError;
-    if (original instanceof ClientError) return withCode(error, original.code, original.details);
+    const client = clientErrorIn(error);
+    if (client) return withCode(error, client.code, client.details);
     if (original instanceof InputValidationError) {
       return withCode(error, 'BAD_USER_INPUT', { fields: original.issues.map(issueField) });
     }
@@ -34,6 +49,12 @@ export function maskError(error: unknown, message: string): Error {
     if (original === undefined || original === null) {
       return typeof error.extensions.code === 'string' ? error : withCode(error, 'GRAPHQL_VALIDATION_FAILED');
     }
+  }
+  const cause = error instanceof GraphQLError ? error.originalError : error;
+  if (isDatabaseUnavailable(cause)) {
+    return new GraphQLError('The service is busy or its database is out of reach: retry later.', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: RETRY_AFTER_SECONDS, http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } },
+    });
   }
   return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }

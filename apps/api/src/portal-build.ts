@@ -13,7 +13,12 @@ export interface PortalBuildOptions {
   site: string;
   /** Where the built site goes (default `<portalDir>/dist`). */
   outDir?: string;
+  /** A build still running after this long is stopped and fails (default {@link DEFAULT_BUILD_TIMEOUT_MS}). */
+  timeoutMs?: number;
 }
+
+/** How long a portal build may take: the five demo stations build in well under a minute. */
+export const DEFAULT_BUILD_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface PortalBuild {
   /** Resolves with the build time in ms once `dist/` holds the new site; rejects with the build's last output. */
@@ -21,21 +26,33 @@ export interface PortalBuild {
   cancel(): void;
 }
 
+/** Stops a build: SIGTERM, then SIGKILL if it is still there 5 s later. */
+function stop(child: ChildProcess | null): void {
+  if (!child || child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), 5_000).unref();
+}
+
 /**
  * Builds the portal with Astro in a child process (so the API keeps answering) into a
  * scratch directory, then swaps it in for `dist/` (or `outDir`).
  */
-export function buildPortal({ portalDir, apiUrl, site, outDir }: PortalBuildOptions): PortalBuild {
+export function buildPortal({ portalDir, apiUrl, site, outDir, timeoutMs = DEFAULT_BUILD_TIMEOUT_MS }: PortalBuildOptions): PortalBuild {
   const astro = join(portalDir, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const dist = outDir ?? join(portalDir, 'dist');
   const next = outDir ? `${outDir}-next` : join(portalDir, 'node_modules', '.dist-next');
   let child: ChildProcess | null = null;
   let cancelled = false;
+  let timedOut = false;
   const started = performance.now();
   const done = (async () => {
     if (!existsSync(astro)) throw new Error(`Astro is not installed in ${portalDir}: run \`pnpm install\`.`);
     await rm(next, { recursive: true, force: true });
     const output: string[] = [];
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop(child);
+    }, timeoutMs);
     const code = await new Promise<number | null>((resolve, reject) => {
       child = spawn(process.execPath, [astro, 'build'], {
         cwd: portalDir,
@@ -50,7 +67,8 @@ export function buildPortal({ portalDir, apiUrl, site, outDir }: PortalBuildOpti
       child.stderr?.on('data', keep);
       child.on('error', reject);
       child.on('close', resolve);
-    });
+    }).finally(() => clearTimeout(timer));
+    if (timedOut) throw new Error(`Portal build timed out after ${Math.round(timeoutMs / 1000)} s and was stopped (the site keeps its previous build).`);
     if (cancelled) throw new Error('Portal build cancelled.');
     if (code !== 0) {
       const tail = output.filter((l) => !/[├└]─/.test(l)).slice(-25).join('\n');
@@ -64,7 +82,7 @@ export function buildPortal({ portalDir, apiUrl, site, outDir }: PortalBuildOpti
     done,
     cancel() {
       cancelled = true;
-      (child as ChildProcess | null)?.kill('SIGTERM');
+      stop(child);
     },
   };
 }

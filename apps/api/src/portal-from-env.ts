@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { portalBuildTask } from './portal-build.ts';
+import { positiveInt } from './limits/env.ts';
+import { DEFAULT_BUILD_TIMEOUT_MS, portalBuildTask } from './portal-build.ts';
 import { createPortalUpdates, type PortalUpdates } from './portal-updates.ts';
 
 /** The portal as `pnpm start` serves and rebuilds it. */
@@ -26,6 +27,7 @@ export function portalFromEnv(env: NodeJS.ProcessEnv, port: number): PortalSetup
         ...(env.PORTAL_DIST_DIR ? { outDir: dist } : {}),
         apiUrl: `http://127.0.0.1:${port}/graphql`,
         site: env.PORTAL_SITE ?? `http://localhost:${port}`,
+        timeoutMs: positiveInt(env, 'PORTAL_BUILD_TIMEOUT_SECONDS', DEFAULT_BUILD_TIMEOUT_MS / 1000) * 1000,
       })
     : null;
   return { dist, building, updates: createPortalUpdates({ env, build }) };

@@ -108,6 +108,7 @@ export function createRebuildQueue({
     status.runs += 1;
     running = (async () => {
       const what = batch.entityTypes.length > 0 ? ` (${batch.entityTypes.join(', ')})` : '';
+      log.info(`${label} started${what}.`);
       try {
         await task(batch, controller.signal);
         status.lastError = null;

@@ -6,6 +6,7 @@ import { createHttpApp } from './http/app.ts';
 import type { ServerContext } from './http/context.ts';
 import { serveOnNode } from './http/node-server.ts';
 import { BACKUP_PATH, openOperatorChannel } from './operator/channel.ts';
+import { loginThrottleFromEnv } from './auth/login-throttle.ts';
 import { rateLimitFromEnv } from './limits/config.ts';
 import { requestContractFromEnv } from './limits/contract.ts';
 import { surveyLimitFromEnv } from './limits/survey-limit.ts';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     prisma: db.prisma,
     rateLimit: rateLimitFromEnv(),
     surveyLimit: surveyLimitFromEnv(),
+    loginThrottle: loginThrottleFromEnv(),
     corsOrigins: corsOriginsFromEnv(),
     ...requestContractFromEnv(),
     onPublicChange: portal.updates.publicChanged,

@@ -2,6 +2,8 @@ import type { PrismaClient } from '@openstation/db';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import { createCallers } from './auth/caller.ts';
+import { createLoginThrottle, type LoginThrottle } from './auth/login-throttle.ts';
+import { memoryLoginStore } from './auth/login-throttle-store.ts';
 import type { OperatorAccess } from './auth/principal.ts';
 import type { ServerContext } from './operator/loopback.ts';
 import { type Context, localeFromRequest } from './context.ts';
@@ -10,6 +12,8 @@ import { csrfPrevention } from './csrf.ts';
 import { hideSuggestions } from './hide-suggestions.ts';
 import { requestBodyLimit } from './limits/body-size.ts';
 import { DEFAULT_MAX_REQUEST_BODY_BYTES } from './limits/contract.ts';
+import { inputBoundary } from './limits/input-boundary.ts';
+import { parserLimits } from './limits/parser-limits.ts';
 import { clientAddress, costPlugin, type RateLimitOptions } from './limits/cost-plugin.ts';
 import { type SurveyLimitOptions, takeSurveySubmission } from './limits/survey-limit.ts';
 import { createLoaders } from './loaders.ts';
@@ -39,6 +43,8 @@ export interface ApiOptions {
   requireTrustedOperations?: boolean;
   /** Larger request bodies answer REQUEST_ENTITY_TOO_LARGE (413) before they are parsed; 2 MiB by default. */
   maxRequestBodyBytes?: number;
+  /** Failed logins per account and address (`loginThrottleFromEnv`); in this process's memory by default. */
+  loginThrottle?: LoginThrottle;
   /** The operator channel (`openOperatorChannel`): local requests with its token act as an admin. */
   operator?: OperatorAccess;
 }
@@ -47,7 +53,7 @@ export interface ApiOptions {
  * The GraphQL server as a fetch handler, with no side effects: tests call
  * `api.fetch('http://yoga/graphql', …)`, `server.ts` mounts it on a port.
  */
-export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, onPublicChange, portalUpdatesStatus, requireTrustedOperations = false, maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES, operator }: ApiOptions) {
+export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, onPublicChange, portalUpdatesStatus, requireTrustedOperations = false, maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES, operator, loginThrottle = createLoginThrottle(memoryLoginStore()) }: ApiOptions) {
   const callers = createCallers(prisma, operator);
   const publicChanged: PublicChangeListener = (change) => {
     try {
@@ -66,7 +72,7 @@ export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, on
     cors: corsOrigins.length > 0 ? { origin: [...corsOrigins], methods: ['GET', 'POST'], credentials: false, ...CORS_HEADERS } : false,
     // Yoga's own limit streams every body through a TransformStream; requestBodyLimit applies the same limit cheaply.
     maxRequestBodySize: false,
-    plugins: [csrfPrevention(), callers.plugin, trustedOperations({ prisma, callers, required: requireTrustedOperations }), hideSuggestions(callers), costPlugin(rateLimit ?? null), requestBodyLimit(maxRequestBodyBytes), warningsPlugin()],
+    plugins: [csrfPrevention(), ...parserLimits(), callers.plugin, trustedOperations({ prisma, callers, required: requireTrustedOperations }), hideSuggestions(callers), inputBoundary(), costPlugin(rateLimit ?? null), requestBodyLimit(maxRequestBodyBytes), warningsPlugin()],
     context: async (initial) => ({
       prisma,
       locale: localeFromRequest(initial.request),
@@ -75,6 +81,7 @@ export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, on
       takeSurveySubmission: async () => {
         if (surveyLimit) await takeSurveySubmission(surveyLimit, clientAddress(initial, surveyLimit.trustProxy));
       },
+      loginGate: loginThrottle.gate(clientAddress(initial, loginThrottle.trustProxy)),
       publicChanged,
       warnings: [],
       portalUpdatesStatus: () => portalUpdatesStatus?.() ?? null,

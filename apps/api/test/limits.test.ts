@@ -60,7 +60,8 @@ describe('query limits', () => {
     const deep = `{ stations(first: 1) { edges { node { areas(first: 1) { edges { node { station { areas(first: 1) { edges { node { station { areas(first: 1) { edges { node { station { slug } } } } } } } } } } } } } } } }`;
     const tooDeep = await post(api, deep);
     expect(tooDeep.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', kind: 'depth' });
-    const wide = `{ ${Array.from({ length: QUERY_LIMITS.breadth + 1 }, (_, i) => `m${i}: metrics { key }`).join(' ')} }`;
+    // Within the parser's token limit (PARSER_LIMITS.tokens): one token per field.
+    const wide = `{ metrics { ${'key '.repeat(QUERY_LIMITS.breadth)}} }`;
     const tooWide = await post(api, wide);
     expect(tooWide.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', kind: 'breadth' });
     const officers = (alias: string) => `${alias}: officers(first: 1) { edges { node { assignments { area { assignments { officer { name { zh } } } } } } } }`;

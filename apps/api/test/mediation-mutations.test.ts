@@ -107,7 +107,7 @@ describe('mediation rooms and cases through the domain layer', () => {
       [{ receivedOn: nextYear('01-15') }, 'DATE_IN_FUTURE', 'input.receivedOn'],
       [{ status: 'RESOLVED', closedOn: nextYear('03-01') }, 'DATE_IN_FUTURE', 'input.closedOn'],
       [{ status: 'RESOLVED', receivedOn: '2026-11-02', closedOn: '2026-11-01' }, 'CLOSED_BEFORE_RECEIVED', 'input.closedOn'],
-      [{ receivedOn: '1800-01-01' }, 'DATE_OUT_OF_RANGE', 'input.receivedOn'],
+      [{ receivedOn: '1800-01-01' }, 'BAD_USER_INPUT', 'input.receivedOn'],
       [{ status: 'RESOLVED' }, 'CLOSED_ON_MISMATCH', 'input.closedOn'],
       [{ status: 'IN_PROGRESS', closedOn: '2026-11-20' }, 'CLOSED_ON_MISMATCH', 'input.closedOn'],
     ];

@@ -81,7 +81,7 @@ describe('one write path: patches, content rules, station-bound access', () => {
     expect((await db.prisma.serviceItem.findUniqueOrThrow({ where: { id: item.id } })).version).toBe(item.version);
   });
 
-  it('a contact verified after today answers DATE_IN_FUTURE; the year 0 answers DATE_OUT_OF_RANGE; nothing is written', async () => {
+  it('a contact verified after today answers DATE_IN_FUTURE; the year 0 answers BAD_USER_INPUT (outside the Date scalar range); nothing is written', async () => {
     const officer = await officerWithBadge(stationA.id);
     const before = await audits();
     const future = await gql(api, UPDATE_OFFICER, { id: globalId('Officer', officer.id), input: { lastVerifiedOn: '2027-06-01' } }, editor.headers);
@@ -93,7 +93,7 @@ describe('one write path: patches, content rules, station-bound access', () => {
       { input: { officerId: globalId('Officer', officer.id), areaId: globalId('Area', area.id), isPrimary: false, since: '0000-01-01' } },
       editor.headers,
     );
-    expect(ancient.errors?.[0]).toMatchObject({ extensions: { code: 'DATE_OUT_OF_RANGE' } });
+    expect(ancient.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.since' } });
     expect(await audits()).toBe(before);
   });
 

@@ -1,4 +1,5 @@
 import type { Prisma } from '@openstation/db';
+import type { LoginGate } from '../auth/login-throttle.ts';
 import { DECOY_PASSWORD_HASH, verifyPassword } from '../auth/passwords.ts';
 import { newSessionToken, sha256 } from '../auth/tokens.ts';
 import { ClientError } from '../errors.ts';
@@ -29,15 +30,26 @@ export async function endSessions(tx: SessionDb, userId: number, keep: number | 
 
 /**
  * Opens a staff session (audited as `staff.login`). A wrong email, a wrong password and a
- * disabled account give the same UNAUTHENTICATED answer, after the same slow hash.
+ * disabled account give the same UNAUTHENTICATED answer, after the same slow hash. `gate`
+ * throttles guessing (LOGIN_THROTTLED before the password is even checked); when an existing
+ * account's failures start its delay or reach the lock, that is audited as
+ * `staff.login.throttled` (the only write of a refused login).
  */
-export async function login(actor: Actor, email: string, password: string) {
+export async function login(actor: Actor, email: string, password: string, gate: LoginGate) {
+  await gate.check(email);
   const user = await actor.prisma.staffUser.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { id: true, passwordHash: true, disabledAt: true },
   });
   const matches = await verifyPassword(password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
-  if (!user || !matches || user.disabledAt) throw new ClientError('UNAUTHENTICATED', 'Wrong email or password.');
+  if (!user || !matches || user.disabledAt) {
+    const notice = await gate.failed(email);
+    if (notice && user) {
+      await write(actor, (uow) => uow.record({ action: 'staff.login.throttled', entityType: 'StaffUser', entityId: user.id, stationId: null, before: null, after: notice, staffUserId: user.id }));
+    }
+    throw new ClientError('UNAUTHENTICATED', 'Wrong email or password.');
+  }
+  await gate.succeeded(email);
   return write(actor, async (uow) => {
     const session = await openSession(uow.tx, user.id);
     await uow.record({ action: 'staff.login', entityType: 'StaffUser', entityId: user.id, stationId: null, before: null, after: { expiresAt: session.expiresAt }, staffUserId: user.id });

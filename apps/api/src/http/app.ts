@@ -1,10 +1,9 @@
 import { FIND_OFFICER_PATH, SURVEY_SUBMIT_PATH } from '@openstation/site/routes';
 import type { PortalUpdatesStatus } from '../portal-updates.ts';
-import type { FetchHandler } from './context.ts';
 import { createFindOfficer } from './find-officer.ts';
 import type { InProcessApi } from './graphql-in-process.ts';
 import { createHealthRoutes, type ReadinessProbe } from './health.ts';
-import { createRouter, type Mount } from './router.ts';
+import { createRouter, type Mount, type RouterHandler } from './router.ts';
 import { createStaticHandler } from './static.ts';
 import { createSurveyForm } from './survey-form.ts';
 
@@ -29,7 +28,7 @@ export interface HttpAppOptions {
  * the portal's form routes (`/find-officer`, `/survey/submit`), the `mounts`, and the built
  * portal for every other path. No side effects: tests call `app(new Request(…), context)`.
  */
-export function createHttpApp({ api, database, portalRoot, portalStatus, mounts = [] }: HttpAppOptions): FetchHandler {
+export function createHttpApp({ api, database, portalRoot, portalStatus, mounts = [] }: HttpAppOptions): RouterHandler {
   const { health, ready } = createHealthRoutes({ database, ...(portalStatus ? { portalStatus } : {}) });
   const findOfficer = createFindOfficer({ api, portalRoot });
   const surveyForm = createSurveyForm({ api, portalRoot });

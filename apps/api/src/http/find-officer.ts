@@ -2,6 +2,7 @@ import { localId } from '@openstation/site/global-id';
 import { type Lang, localePath, t } from '@openstation/site/i18n';
 import { areaOfficersPath, FIND_OFFICER_PATH, officersPath, PLACE_MAX_LENGTH } from '@openstation/site/routes';
 import type { ServerContext } from './context.ts';
+import { textProblem } from '../limits/input-boundary.ts';
 import { firstErrorCode, graphqlInProcess, type InProcessApi } from './graphql-in-process.ts';
 import { esc, htmlResponse, portalPage, stylesheets } from './portal-page.ts';
 
@@ -107,15 +108,19 @@ export function createFindOfficer({ api, portalRoot }: FindOfficerOptions) {
       return page(200, title, `<h1>${esc(title)}</h1><p>${esc(t(lang, 'find.pickStationText'))}</p><ul class="tiles">${links}</ul>`, `${FIND_OFFICER_PATH}?lang=${other}`);
     }
     const tooLong = place.length > PLACE_MAX_LENGTH;
+    // A place holding U+0000 or half a surrogate pair names no area: answered 400 below, never searched for.
+    const unreadable = textProblem(place) !== null;
+    const refused = tooLong || unreadable;
     const run = <TData>(text: string, variables: Record<string, unknown>) => graphqlInProcess<TData>(api, { request, context }, text, { station: slug, ...variables });
     const found =
       slug.length > 0 && slug.length <= 100
-        ? await run<Found>(FIND_OFFICER_QUERY, { place: tooLong ? '' : place, search: place !== '' && !tooLong, names: place !== '' })
+        ? await run<Found>(FIND_OFFICER_QUERY, { place: refused ? '' : place, search: place !== '' && !refused, names: place !== '' })
         : null;
     const station = found?.answer.data?.station;
     if (!station) {
       const code = found ? firstErrorCode(found.answer) : 'NOT_FOUND';
-      if (code === 'NOT_FOUND') {
+      // A slug the input boundary refuses (U+0000) names no station either.
+      if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') {
         const title = t(lang, 'site.notFound');
         const body =
           `<h1>${esc(title)}</h1><p>${esc(t(lang, 'find.noStation'))} ` +
@@ -144,10 +149,12 @@ export function createFindOfficer({ api, portalRoot }: FindOfficerOptions) {
     };
     const stationLink = `<p><a href="${esc(localePath(lang, `/${station.slug}/`))}">${nameHtml(station.name, lang)}</a></p>`;
 
-    if (tooLong) {
+    if (refused) {
       const title = t(lang, 'find.title');
+      const shown = place.replaceAll('\u0000', '').toWellFormed();
+      const alert = tooLong ? t(lang, 'find.tooLong', { max: PLACE_MAX_LENGTH }) : t(lang, 'find.none', { station: plainName(station.name, lang), place: shown });
       const body =
-        `${stationLink}<h1>${esc(title)}</h1><p class="alert" role="alert">${esc(t(lang, 'find.tooLong', { max: PLACE_MAX_LENGTH }))}</p>` +
+        `${stationLink}<h1>${esc(title)}</h1><p class="alert" role="alert">${esc(alert)}</p>` +
         form(lang, station, '', await allNames());
       return page(400, title, body, `${FIND_OFFICER_PATH}?station=${encodeURIComponent(station.slug)}&lang=${other}`);
     }

@@ -28,10 +28,16 @@ function onTheWire(response: Response, closing: boolean): Response {
 }
 
 /**
+ * Methods Node passes on that the Fetch API cannot represent (`new Request` throws): answered
+ * 405 before a `Request` is made. (Node answers CONNECT and unknown methods such as TRACK itself.)
+ */
+const UNREPRESENTABLE_METHODS = new Set(['TRACE']);
+
+/**
  * The server's one Node adapter: `handle` on `node:http` through `createServerAdapter`, the
  * way graphql-yoga serves itself. Handlers get the Node request as `context.req`.
  */
-export function serveOnNode(handle: FetchHandler): NodeServer {
+export function serveOnNode(handle: FetchHandler & { allow?: (pathname: string) => string }): NodeServer {
   const inFlight = new Set<Promise<unknown>>();
   let closing = false;
   const adapter = createServerAdapter<ServerContext>((request, context) => {
@@ -40,7 +46,12 @@ export function serveOnNode(handle: FetchHandler): NodeServer {
     inFlight.add(settled);
     return answer;
   });
-  const server = createServer(adapter);
+  const server = createServer((req, res) => {
+    if (!UNREPRESENTABLE_METHODS.has(req.method ?? '')) return void adapter(req, res);
+    const pathname = new URL(req.url ?? '/', 'http://server').pathname;
+    res.writeHead(405, { allow: handle.allow?.(pathname) ?? 'GET, HEAD, POST', 'content-length': '0' });
+    res.end();
+  });
   return {
     listen: (port, host) =>
       new Promise((resolve, reject) => {

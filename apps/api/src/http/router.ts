@@ -37,6 +37,17 @@ export interface RouterOptions {
   onError?: (request: Request, error: unknown) => void;
 }
 
+/** A router: the fetch handler, and the methods each path answers (for requests that never become a `Request`). */
+export type RouterHandler = FetchHandler & {
+  /** The `Allow` header for `pathname`: a route's methods, else what mounts and the portal answer. */
+  allow(pathname: string): string;
+};
+
+/** What a route without `methods` (Yoga) and a mount (the console's forms) answer. */
+const ANY_APP_METHODS = 'GET, HEAD, POST, OPTIONS';
+/** What the portal's files answer. */
+const FILE_METHODS = 'GET, HEAD';
+
 /** The `Allow` header of a route that takes `methods`. */
 function allowHeader(methods: readonly string[]): string {
   return [...new Set(methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])))].join(', ');
@@ -53,7 +64,7 @@ async function withoutBody(response: Response): Promise<Response> {
  * else a {@link Mount} by prefix, else `fallback`, and passes the request and the server
  * context on unchanged.
  */
-export function createRouter({ routes, mounts = [], fallback, onError }: RouterOptions): FetchHandler {
+export function createRouter({ routes, mounts = [], fallback, onError }: RouterOptions): RouterHandler {
   const byPath = new Map<string, Route>();
   for (const route of routes) {
     byPath.set(route.path, route);
@@ -80,7 +91,7 @@ export function createRouter({ routes, mounts = [], fallback, onError }: RouterO
     return fallback;
   }
 
-  return async (request: Request, context: ServerContext): Promise<Response> => {
+  const handler = async (request: Request, context: ServerContext): Promise<Response> => {
     try {
       return await pick(request, new URL(request.url))(request, context);
     } catch (error) {
@@ -88,4 +99,10 @@ export function createRouter({ routes, mounts = [], fallback, onError }: RouterO
       return new Response('Internal server error', { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     }
   };
+  const allow = (pathname: string): string => {
+    const route = byPath.get(pathname);
+    if (route) return route.methods ? allowHeader(route.methods) : ANY_APP_METHODS;
+    return mounts.some((m) => pathname.startsWith(m.prefix)) ? ANY_APP_METHODS : FILE_METHODS;
+  };
+  return Object.assign(handler, { allow });
 }

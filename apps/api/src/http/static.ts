@@ -69,7 +69,8 @@ export function createStaticHandler(root: () => string) {
     if (target !== base && !target.startsWith(base + sep)) return plain(404);
     let found = await fileAt(target);
     if (!found && (await fileAt(join(target, 'index.html')))) {
-      if (!pathname.endsWith('/')) return plain(301, { location: `${url.pathname}/${url.search}` });
+      // Path-only and same-origin: `//en` must not become `//en/`, which a browser reads as the host `en`.
+      if (!pathname.endsWith('/')) return plain(301, { location: `/${url.pathname.replace(/^\/+/, '')}/${url.search}` });
       found = await fileAt(join(target, 'index.html'));
     }
     let status = 200;

@@ -80,7 +80,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { id: t.arg.globalID({ required: true, for: ApiClientRef }) },
     resolve: async (query, _root, { id }, ctx) => {
-      const clientId = await revokeApiClient(ctx, Number(id.id));
+      const clientId = await revokeApiClient(ctx, idFor(id, 'ApiClient'));
       return ctx.prisma.apiClient.findUniqueOrThrow({ ...query, where: { id: clientId } });
     },
   }),

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import { InputError, NotFoundError } from '../errors.ts';
 import { line, lineList, prose } from '../field-rules.ts';
+import { MAX_DATABASE_ID } from '../relay-nodes.ts';
 
 export { count, line, prose, phone, slug, year } from '../field-rules.ts';
 
@@ -42,9 +43,6 @@ export function optionalColumns<B extends string>(base: B, text: { zh: string; e
   } as Record<`${B}Zh` | `${B}En`, string | null>;
 }
 
-/** The largest database id (PostgreSQL `integer`). */
-const MAX_ID = 2_147_483_647;
-
 /**
  * The database id inside a global id, checking that it names the expected type
  * (BAD_USER_INPUT) and a number an id can be (NOT_FOUND otherwise: no record has it).
@@ -54,7 +52,7 @@ export function idFor(globalId: { typename: string; id: string }, typename: stri
   if (globalId.typename !== typename || !/^\d+$/.test(globalId.id)) {
     throw new InputError(`\`${argument}\` must be the id of a ${typename}.`, { argument, field: argument });
   }
-  if (id < 1 || id > MAX_ID) throw new NotFoundError(`No ${typename} has this id.`, { entityType: typename, field: argument });
+  if (id < 1 || id > MAX_DATABASE_ID) throw new NotFoundError(`No ${typename} has this id.`, { entityType: typename, field: argument });
   return id;
 }
 

@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import { InputError } from '../errors.ts';
 import { Area, areaNameFilter } from './area.ts';
 import { LocalizedText, optionalTextOf, textOf } from './localized.ts';
+import { idFor } from './inputs.ts';
 import { pageSize } from './pagination.ts';
 import { assertStationExists } from './station.ts';
 
@@ -72,7 +73,7 @@ builder.queryFields((t) => ({
         throw new InputError('`areaName` must not be empty.', { argument: 'areaName' });
       }
       const area: Prisma.AreaWhereInput = {
-        ...(args.areaId != null ? { id: Number(args.areaId.id) } : {}),
+        ...(args.areaId != null ? { id: idFor(args.areaId, 'Area', 'areaId') } : {}),
         ...(args.areaName != null ? areaNameFilter(args.areaName.trim()) : {}),
       };
       const where: Prisma.OfficerWhereInput = {

@@ -187,7 +187,7 @@ builder.mutationFields((t) => ({
       email: t.arg.string({ required: true, validate: z.string().trim().min(3).max(320) }),
       password: t.arg.string({ required: true, validate: password }),
     },
-    resolve: (_root, args, ctx) => login(ctx, args.email, args.password),
+    resolve: (_root, args, ctx) => login(ctx, args.email, args.password, ctx.loginGate),
   }),
   logout: t.boolean({
     description: 'Ends the current staff session.',

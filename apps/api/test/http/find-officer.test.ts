@@ -98,6 +98,17 @@ describe('GET /find-officer (the portal’s no-JavaScript place search)', () => 
     expect(html).toContain('action="/find-officer"');
   });
 
+  it('answers 400 with a page for a place holding U+0000 (`place=%00`), and 404 for such a station', async () => {
+    for (const place of ['杨\u0000家', '\u0000']) {
+      const response = await find({ station: 'qianling', place });
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain('action="/find-officer"');
+      expect(html).not.toContain('\u0000');
+    }
+    expect((await find({ station: 'qian\u0000ling', place: '杨家' })).status).toBe(404);
+  });
+
   it('sends an empty search to the full list', async () => {
     const response = await find({ station: 'zhuze', place: ' ', lang: 'en' });
     expect(response.status).toBe(303);

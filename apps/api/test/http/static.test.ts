@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { serveOnNode } from '../../src/http/node-server.ts';
 import { createHttpApp } from '../../src/http/app.ts';
 import { clientContext } from '../../src/http/context.ts';
 
@@ -53,6 +55,44 @@ describe('the built portal, served through the router', () => {
     const response = await get('/zhuze?x=1');
     expect(response.status).toBe(301);
     expect(response.headers.get('location')).toBe('/zhuze/?x=1');
+  });
+
+  it('redirects same-origin and path-only, never protocol-relative (`//zhuze` is not the host `zhuze`)', async () => {
+    for (const path of ['//zhuze', '///zhuze?x=1']) {
+      const location = (await get(path)).headers.get('location') ?? '';
+      expect(location.startsWith('/') && !location.startsWith('//'), `${path} → ${location}`).toBe(true);
+      expect(new URL(location, 'http://openstation').origin).toBe('http://openstation');
+    }
+  });
+
+  it('answers TRACE with 405 and the Allow header of each route, on a real socket', async () => {
+    const server = serveOnNode(app);
+    const port = await server.listen(0, '127.0.0.1');
+    const send = (method: string, path: string) =>
+      new Promise<{ status: number; allow: string | undefined }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, method, path }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      const expected: Record<string, string> = {
+        '/graphql': 'GET, HEAD, POST, OPTIONS',
+        '/health': 'GET, HEAD',
+        '/ready': 'GET, HEAD',
+        '/find-officer': 'GET, HEAD',
+        '/survey/submit': 'POST',
+        '/zhuze/': 'GET, HEAD',
+      };
+      for (const [path, allow] of Object.entries(expected)) {
+        expect(await send('TRACE', path), `TRACE ${path}`).toEqual({ status: 405, allow });
+      }
+      expect((await send('PUT', '/survey/submit')).status).toBe(405);
+    } finally {
+      await server.close(1_000);
+    }
   });
 
   it('gives hashed assets a year of caching and vCards their type', async () => {
