@@ -8,7 +8,7 @@ import { DatabaseUnavailableError } from '@openstation/db';
 const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 
 /** What the driver adapter reports (`meta.driverAdapterError.cause.kind`) when the server is out of reach. */
-const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'DatabaseDoesNotExist']);
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 
 /** Seconds a caller should wait before retrying after SERVICE_UNAVAILABLE. */
 export const RETRY_AFTER_SECONDS = 5;
