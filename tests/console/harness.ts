@@ -5,7 +5,7 @@ import { createStaffUser } from '@openstation/api/auth/accounts';
 import { createHttpApp } from '../../apps/api/src/http/app.ts';
 import type { ServerContext } from '../../apps/api/src/http/context.ts';
 import { serveOnNode, type NodeServer } from '../../apps/api/src/http/node-server.ts';
-import { createStaffConsole } from '../../apps/console/src/mount.ts';
+import { createStaffConsole } from '../../apps/api/src/console-mount.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 

@@ -1,6 +1,6 @@
-import { consoleSettingsFromEnv, createStaffConsole } from '@openstation/console/mount';
 import { DatabaseUnavailableError, openDatabase, pendingMigrations, pingDatabase } from '@openstation/db';
 import { seedDemoData } from '@openstation/db/seed';
+import { consoleSettingsFromEnv, createStaffConsole } from './console-mount.ts';
 import { corsOriginsFromEnv } from './cors.ts';
 import { createHttpApp } from './http/app.ts';
 import type { ServerContext } from './http/context.ts';

@@ -1,8 +1,7 @@
+import type { ConsoleEntry } from '@openstation/site/console-host';
 import { createApp } from 'astro/app/entrypoint';
 
 const app = createApp({ streaming: false });
 
 /** Renders one console request; `locals` carries what the host gives every page (the API). */
-export function render(request: Request, locals: Pick<App.Locals, 'host'>): Promise<Response> {
-  return app.render(request, { locals, addCookieHeader: true });
-}
+export const render: ConsoleEntry['render'] = (request, locals) => app.render(request, { locals, addCookieHeader: true });

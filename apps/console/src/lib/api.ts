@@ -1,6 +1,6 @@
 import { Client, type AnyVariables, type CombinedError, fetchExchange, type TypedDocumentNode } from '@urql/core';
 import type { DocumentNode } from 'graphql';
-import type { ConsoleHost } from './host.ts';
+import type { ConsoleHost } from '@openstation/site/console-host';
 
 /** A GraphQL error as the console shows it: its code and, for the content rules, the input field it names. */
 export interface ApiProblem {

@@ -1,12 +1,14 @@
 /**
  * @packageDocumentation
- * The staff console as the API server mounts it: one fetch handler for `/staff/`, built from
- * the Astro sources when they changed, talking to the API in-process.
+ * The staff console as the API server mounts it at `/staff/`: the console app is built (when its
+ * sources changed) by its own build script in a child process, and its built server entry is
+ * loaded like the portal's built files are served — the API does not import the console's code.
+ * The two meet only in `@openstation/site/console-host`.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
-import { ensureConsoleBuilt } from './build.ts';
-import type { ConsoleHost } from './lib/host.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ConsoleEntry, ConsoleHost } from '@openstation/site/console-host';
 
 /** The GraphQL API as the console calls it: the API server's fetch handler. */
 export interface ConsoleApi<Context> {
@@ -23,6 +25,8 @@ export interface ConsoleOptions<Context> {
   secret?: string | undefined;
   /** A session unused this long ends: `CONSOLE_IDLE_MINUTES`, 30 by default. */
   idleMs?: number | undefined;
+  /** The console app (`apps/console`). */
+  consoleDir?: string;
 }
 
 /** The console: its fetch handler, and when it is ready (built and loaded: true; the build failed: false, and said why). */
@@ -34,7 +38,7 @@ export interface StaffConsole<Context> {
 /** Headers that say who the visitor is, passed on so that the API applies the same limits to them. */
 const FORWARDED = ['x-forwarded-for', 'forwarded'] as const;
 
-type Render = (request: Request, locals: { host: ConsoleHost }) => Promise<Response>;
+const CONSOLE_DIR = fileURLToPath(new URL('../../console', import.meta.url));
 
 function unavailable(zh: string, en: string): Response {
   const body = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>OpenStation</title><main><h1>${zh}</h1><p lang="en">${en}</p></main></html>`;
@@ -50,17 +54,34 @@ export function consoleSettingsFromEnv(env: Record<string, string | undefined> =
   return { secret, idleMs: minutes * 60_000 };
 }
 
+/** Runs the console's build script (a no-op when its sources are built) and answers the built entry's path. */
+function buildConsole(consoleDir: string): Promise<string> {
+  const child = spawn(process.execPath, [`${consoleDir}/scripts/build.ts`, '--entry'], { cwd: consoleDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const entry = out.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && entry.endsWith('entry.mjs')) resolve(entry);
+      else reject(new Error(`The staff console's build exited with ${code}:\n${err || out}`));
+    });
+  });
+}
+
 /**
  * Builds the console if its sources changed since the last build (in the background: until
  * then `/staff/` answers 503 "being prepared"), loads it, and answers its fetch handler.
  */
-export function createStaffConsole<Context>({ api, secret, idleMs = 30 * 60_000 }: ConsoleOptions<Context>): StaffConsole<Context> {
+export function createStaffConsole<Context>({ api, secret, idleMs = 30 * 60_000, consoleDir = CONSOLE_DIR }: ConsoleOptions<Context>): StaffConsole<Context> {
   const sealing = secret ?? randomBytes(32).toString('hex');
-  let render: Render | null = null;
+  let render: ConsoleEntry['render'] | null = null;
   let failed = false;
-  const ready = ensureConsoleBuilt()
+  const ready = buildConsole(consoleDir)
     .then(async (entry) => {
-      const module = (await import(pathToFileURL(entry).href)) as { render: Render };
+      const module = (await import(pathToFileURL(entry).href)) as ConsoleEntry;
       render = module.render;
       return true;
     })
