@@ -13,6 +13,7 @@ const phone = usePhoneBrowser();
 const DOCS: Record<string, { source: string; heading: string }> = {
   '/open-data/api/': { source: 'docs/partners.md', heading: 'Using the OpenStation API from a partner agency' },
   '/open-data/api/errors/': { source: 'docs/errors.md', heading: 'API error codes' },
+  '/open-data/api/content-rules/': { source: 'docs/content-rules.md', heading: 'Content rules and warnings' },
   '/open-data/api/changelog/': { source: 'apps/api/CHANGELOG.md', heading: 'Changelog of the OpenStation GraphQL API' },
 };
 const pages = Object.keys(DOCS).flatMap((path) => [path, `/en${path}`]);

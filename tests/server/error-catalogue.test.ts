@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { documentedCodes } from '../support/error-docs.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -10,18 +11,13 @@ async function sources(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => join(e.parentPath, e.name));
 }
 
-/** The codes in the first column of docs/errors.md's tables. */
-async function documentedCodes(): Promise<Set<string>> {
-  const text = await readFile(join(root, 'docs', 'errors.md'), 'utf8');
-  return new Set([...text.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1] as string));
-}
 
 /** Codes graphql-yoga itself gives (a document that does not parse, no operation to run). */
 const YOGA_CODES = ['GRAPHQL_PARSE_FAILED', 'OPERATION_RESOLUTION_FAILURE'];
 
-describe('the error catalogue (docs/errors.md)', () => {
+describe('the error catalogue (docs/errors.md, docs/content-rules.md)', () => {
   it('documents every code the API raises', async () => {
-    const documented = await documentedCodes();
+    const documented = documentedCodes();
     const raised = new Set<string>();
     for (const file of await sources(join(root, 'apps', 'api', 'src'))) {
       const text = await readFile(file, 'utf8');
@@ -34,7 +30,7 @@ describe('the error catalogue (docs/errors.md)', () => {
   it('lists no code that nothing raises (Yoga\'s own codes aside)', async () => {
     const files = await sources(join(root, 'apps', 'api', 'src'));
     const text = (await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n');
-    const stale = [...(await documentedCodes())].filter((code) => !YOGA_CODES.includes(code) && !text.includes(`'${code}'`));
+    const stale = [...documentedCodes()].filter((code) => !YOGA_CODES.includes(code) && !text.includes(`'${code}'`));
     expect(stale).toEqual([]);
   });
 });

@@ -51,7 +51,7 @@ export class ForbiddenError extends ClientError {
 }
 
 /**
- * A content rule refused the change: `code` says which (docs/errors.md, "Content rules"),
+ * A content rule refused the change: `code` says which (docs/content-rules.md),
  * `extensions.field` names the input field as a dotted path.
  */
 export class RuleError extends ClientError {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import fc from 'fast-check';
 import { isObjectType } from 'graphql';
@@ -10,6 +9,7 @@ import { schema } from '../src/schema/index.ts';
 import { createApi, type Api } from '../src/yoga.ts';
 import { argumentsFor, type KnownIds, operationFor, valueFor } from './support/schema-arbitraries.ts';
 import { createBoundStaff, partnerKeyHeaders } from '../../../tests/support/principals.ts';
+import { documentedCodes } from '../../../tests/support/error-docs.ts';
 import { useTestApi } from '../../../tests/support/test-api.ts';
 
 /**
@@ -24,7 +24,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 const TIMEOUT_MS = Math.max(60_000, RUNS * 100);
 const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED ?? 20261202);
 
-const documented = new Set([...readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8').matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1] as string));
+const documented = documentedCodes();
 
 /** What a fuzz run saw, for the issue's note. */
 const seen = { requests: 0, byCode: new Map<string, number>(), slowest: { ms: 0, what: '' } };

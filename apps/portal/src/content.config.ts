@@ -61,8 +61,8 @@ export const collections = {
     loader: async () => loadSurveyResults(source, (await loadSurveys(source)).filter((c) => c.phase === 'CLOSED').map((c) => c.id)),
     schema: SurveyResults,
   }),
-  /** docs/partners.md and docs/errors.md, rendered at /open-data/api/ (ids `partners`, `errors`). */
-  docs: defineCollection({ loader: repositoryDocs('../../docs', ['partners.md', 'errors.md']) }),
+  /** docs/partners.md, errors.md and content-rules.md, rendered at /open-data/api/ (ids `partners`, `errors`, `content-rules`). */
+  docs: defineCollection({ loader: repositoryDocs('../../docs', ['partners.md', 'errors.md', 'content-rules.md']) }),
   /** apps/api/CHANGELOG.md, rendered at /open-data/api/changelog/ (id `changelog`). */
   apiChangelog: defineCollection({ loader: repositoryDocs('../../apps/api', ['CHANGELOG.md']) }),
   mediation: defineCollection({

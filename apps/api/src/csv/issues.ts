@@ -9,7 +9,7 @@ export interface Issue {
 }
 
 export type IssueCode =
-  /** A content rule refused the row: the rule's code (docs/errors.md, "Content rules"), e.g. `DATE_IN_FUTURE`. */
+  /** A content rule refused the row: the rule's code (docs/content-rules.md), e.g. `DATE_IN_FUTURE`. */
   | Uppercase<string>
   /** The file is not valid CSV (e.g. a quote is never closed). */
   | 'malformed_csv'

@@ -8,7 +8,7 @@ import type { PublicChangeListener } from './public-change.ts';
  * the GraphQL response's `extensions.warnings`; never blocks the change.
  */
 export interface ContentWarning {
-  /** Documented in docs/errors.md under "Warnings". */
+  /** Documented in docs/content-rules.md under "Warnings". */
   code: string;
   /** The input field it concerns, as a dotted path (`content.metrics.3.value`), if one. */
   field: string | null;

@@ -2,7 +2,7 @@ import { RuleError } from '../errors.ts';
 
 /**
  * Content rules shared by every writer. Each refusal is a {@link RuleError} whose code is
- * listed in docs/errors.md ("Content rules") and whose `field` names the input field.
+ * listed in docs/content-rules.md and whose `field` names the input field.
  */
 
 /** The date in China (UTC+8) as a `@db.Date` value (midnight UTC): "today" for every date rule. */

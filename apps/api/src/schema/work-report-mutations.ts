@@ -119,7 +119,7 @@ builder.mutationFields((t) => ({
     type: 'WorkReport',
     description:
       'Starts the report of a quarter that has ended as a DRAFT (REPORT_PERIOD_NOT_ENDED before). CONFLICT if the quarter already ' +
-      'has a report. Content rules: docs/errors.md; warnings in `extensions.warnings`.',
+      'has a report. Content rules: docs/content-rules.md; warnings in `extensions.warnings`.',
     authScopes: { editor: true },
     args: {
       stationId: t.arg.globalID({ required: true }),

@@ -38,7 +38,7 @@ builder.prismaNode('WorkReport', {
     warnings: t.field({
       type: [ContentWarning],
       description:
-        'What the content rules warn about (docs/errors.md, "Warnings"), as publishing would: e.g. MEDIATION_FIGURE_DIFFERS. Staff only.',
+        'What the content rules warn about (docs/content-rules.md, "Warnings"), as publishing would: e.g. MEDIATION_FIGURE_DIFFERS. Staff only.',
       authScopes: { staff: true },
       resolve: (r, _a, ctx) => reportWarnings(ctx.prisma, r),
     }),

@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 export const DOC_PAGES: Readonly<Record<string, string>> = {
   'docs/partners.md': '/open-data/api/',
   'docs/errors.md': '/open-data/api/errors/',
+  'docs/content-rules.md': '/open-data/api/content-rules/',
   'apps/api/CHANGELOG.md': '/open-data/api/changelog/',
 };
 

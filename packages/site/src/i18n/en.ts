@@ -275,6 +275,7 @@ export const en = {
   'data.apiDocsIntro': 'The documentation, published with this site:',
   'apidoc.partners': 'Using the API from a partner agency',
   'apidoc.errors': 'API error codes',
+  'apidoc.content-rules': 'Content rules and warnings',
   'apidoc.changelog': 'API changelog',
   'apidoc.schema': 'GraphQL schema (schema.graphql)',
   'apidoc.schemaReleased': 'Last released schema (schema.released.graphql)',

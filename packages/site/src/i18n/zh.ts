@@ -277,6 +277,7 @@ export const zh: Record<UiKey, string> = {
   'data.apiDocsIntro': '接口文档（随本站发布）：',
   'apidoc.partners': '合作单位接入指南',
   'apidoc.errors': 'API 错误代码',
+  'apidoc.content-rules': '内容规则与警告',
   'apidoc.changelog': 'API 变更记录',
   'apidoc.schema': 'GraphQL 接口定义（schema.graphql）',
   'apidoc.schemaReleased': '最近发布版本的接口定义（schema.released.graphql）',
