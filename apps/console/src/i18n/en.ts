@@ -119,7 +119,7 @@ export const en = {
   'reports.editLabel': 'Edit {period}',
   'reports.previewLabel': 'Preview {period}',
   'reports.correctLabel': 'Correct {period}',
-  'reports.portalLabel': '{period} on the portal',
+  'reports.portalLabel': 'On the portal: {period}',
   'report.newTitle': 'New quarterly report: {period}',
   'report.editTitle': 'Draft report: {period}',
   'report.correctTitle': 'Correct the published report: {period}',
@@ -204,7 +204,7 @@ export const en = {
   'rule.AREA_RETIRED': 'This area is no longer in use.',
   'rule.INVALID_STATE': 'This cannot be done in the report’s current state (e.g. it is already published).',
   'rule.CONFLICT': 'This quarter already has a report.',
-  'rule.MEDIATION_FIGURE_DIFFERS': 'This figure differs from the mediation cases recorded for the quarter: {message}',
+  'rule.MEDIATION_FIGURE_DIFFERS': '{message}',
 } as const;
 
 /** The name of a console UI string. */

@@ -121,7 +121,7 @@ export const zh: Record<ConsoleKey, string> = {
   'reports.editLabel': '编辑 {period}',
   'reports.previewLabel': '预览 {period}',
   'reports.correctLabel': '更正 {period}',
-  'reports.portalLabel': '公开网站上的 {period}',
+  'reports.portalLabel': '在公开网站查看 {period}',
   'report.newTitle': '新建季度工作报告：{period}',
   'report.editTitle': '报告草稿：{period}',
   'report.correctTitle': '更正已发布的报告：{period}',
@@ -206,5 +206,5 @@ export const zh: Record<ConsoleKey, string> = {
   'rule.AREA_RETIRED': '该地点已停用。',
   'rule.INVALID_STATE': '报告当前状态下不能这样操作（例如已经发布）。',
   'rule.CONFLICT': '该季度已有报告。',
-  'rule.MEDIATION_FIGURE_DIFFERS': '该数字与本季度登记的调解案件数不一致：{message}',
+  'rule.MEDIATION_FIGURE_DIFFERS': '与本季度调解室登记的受理案件数不一致，请核对数字，或补录案件。',
 };

@@ -126,8 +126,13 @@ export function submittedReportForm(form: FormData, catalogue: CatalogueMetric[]
     }
     return out;
   };
+  // The grid's rows in the order the page showed them (the last report's metrics first), then any the page left out.
+  const known = new Set(catalogue.map((m) => m.key));
+  const shown = [...form.keys()].filter((name) => /^m\.[\w-]+$/.test(name)).map((name) => name.slice(2));
   const metrics = new Map<string, MetricRow>();
-  for (const m of catalogue) metrics.set(m.key, { value: text(`m.${m.key}`), noteZh: text(`m.${m.key}.noteZh`), noteEn: text(`m.${m.key}.noteEn`) });
+  for (const key of [...shown, ...known]) {
+    if (known.has(key) && !metrics.has(key)) metrics.set(key, { value: text(`m.${key}`), noteZh: text(`m.${key}.noteZh`), noteEn: text(`m.${key}.noteEn`) });
+  }
   return {
     titleZh: text('titleZh'),
     titleEn: text('titleEn'),

@@ -75,3 +75,14 @@ export function placeMessages(lang: Lang, items: readonly (ApiProblem | ReportWa
   }
   return { byField, unplaced };
 }
+
+/** A report's warnings as lines of the list above the form: each names the figure it concerns. */
+export function warningLines(lang: Lang, report: ReportRecord, catalogue: readonly CatalogueMetric[], today: string): string[] {
+  const entries = storedEntries(report);
+  const names = new Map(catalogue.map((m) => [`m.${m.key}`, localized(m.name, lang)]));
+  return report.warnings.map((w) => {
+    const name = names.get(reportFormField(w.field, entries) ?? '');
+    const message = ruleMessage(lang, w, today);
+    return name ? `${name}${lang === 'zh' ? '：' : ': '}${message}` : message;
+  });
+}

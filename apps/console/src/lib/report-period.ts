@@ -1,11 +1,11 @@
-import { type Day, quarterEnd, quarterIndex, quarterOfIndex } from './compliance.ts';
+import { addDays, type Day, quarterEnd, quarterIndex, quarterOfIndex } from './compliance.ts';
 
 /** A quarter to report on, and whether it has ended (a report is written once its quarter is over). */
 export interface ReportPeriod {
   year: number;
   quarter: number;
-  /** The day it can first be published: the day after the quarter's last day. */
-  endsOn: Day;
+  /** The day it can first be written and published: the day after the quarter's last day. */
+  opensOn: Day;
   ended: boolean;
 }
 
@@ -17,6 +17,6 @@ export function nextReportPeriod(reports: readonly { year: number; quarter: numb
   const todayIndex = quarterIndex(Number(today.slice(0, 4)), Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1);
   const newest = reports.reduce<number | null>((max, r) => Math.max(max ?? -1, quarterIndex(r.year, r.quarter)), null);
   const index = newest === null ? todayIndex - 1 : newest + 1;
-  const endsOn = quarterEnd(index);
-  return { ...quarterOfIndex(index), endsOn, ended: endsOn < today };
+  const opensOn = addDays(quarterEnd(index), 1);
+  return { ...quarterOfIndex(index), opensOn, ended: opensOn <= today };
 }
