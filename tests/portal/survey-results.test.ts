@@ -1,6 +1,6 @@
 import { type Lang, t } from '@openstation/site/i18n';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { halfYearLabel } from '../../apps/portal/src/lib/format.ts';
+import { halfYearLabel } from '@openstation/site/format';
 import { axeViolations, trackForeignRequests, usePhoneBrowser } from './browser.ts';
 import { parseCsv } from './csv.ts';
 import { STATION_WITHOUT_OPEN_SURVEY } from './fixtures.ts';

@@ -30,11 +30,12 @@ function lastDayOfMonth(year: number, month: number): Day {
 }
 
 /** Quarters counted from year 0: `year * 4 + quarter - 1`. */
-function quarterIndex(year: number, quarter: number): number {
+export function quarterIndex(year: number, quarter: number): number {
   return year * 4 + quarter - 1;
 }
 
-function quarterOfIndex(index: number): { year: number; quarter: number } {
+/** The year and quarter of a {@link quarterIndex}. */
+export function quarterOfIndex(index: number): { year: number; quarter: number } {
   return { year: Math.floor(index / 4), quarter: (index % 4) + 1 };
 }
 
@@ -44,7 +45,8 @@ export function quarterLabel(index: number): string {
   return `${year}-Q${quarter}`;
 }
 
-function quarterEnd(index: number): Day {
+/** The last day of a quarter. */
+export function quarterEnd(index: number): Day {
   const { year, quarter } = quarterOfIndex(index);
   return lastDayOfMonth(year, quarter * 3);
 }

@@ -1,5 +1,5 @@
 import { type Lang, t } from '@openstation/site/i18n';
-import { formatDate } from './format.ts';
+import { formatDate } from '@openstation/site/format';
 import { buildDate, type Quarter, quarterOf } from './overdue.ts';
 
 /** One period on a chart's horizontal axis: its short label, the year shown under the first of each year, and whether it is still running. */

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import { type Lang, localePath, t } from '@openstation/site/i18n';
-import { plain } from './localized.ts';
+import { plain } from '@openstation/site/localized';
 import { stationBundle } from './site-data.ts';
 
 /** The RSS 2.0 feed of a station's published reports, in `lang`, with its Atom `self` link. */

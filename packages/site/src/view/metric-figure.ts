@@ -1,5 +1,5 @@
-import type { Lang } from '@openstation/site/i18n';
-import type { Text } from '../data/text.ts';
+import type { Lang } from '../i18n/index.ts';
+import type { Text } from './text.ts';
 
 /** Chinese counting units that English does not use, and what a figure in them is in plain units. */
 const SCALED: Record<string, { factor: number; en: string }> = {

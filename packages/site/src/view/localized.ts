@@ -1,5 +1,5 @@
-import type { Text, TextList } from '../data/text.ts';
-import type { Lang } from '@openstation/site/i18n';
+import type { Text, TextList } from './text.ts';
+import type { Lang } from '../i18n/index.ts';
 
 export interface Picked<T> {
   value: T;

@@ -1,6 +1,5 @@
-import { type Lang, t } from '@openstation/site/i18n';
-
-const locales: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB' };
+import { type Lang, t } from '../i18n/index.ts';
+import { NUMBER_LOCALES as locales, signedPercent } from './change.ts';
 
 export function formatNumber(value: number, lang: Lang, digits = 1): string {
   return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: digits }).format(value);
@@ -53,8 +52,7 @@ export function colon(lang: Lang): string {
 export function formatChange(percent: number | null, lang: Lang): string {
   if (percent === null) return '—';
   if (percent === 0) return t(lang, 'reports.noChange');
-  const sign = percent > 0 ? '+' : '−';
-  return `${sign}${formatNumber(Math.abs(percent), lang)}%`;
+  return signedPercent(percent, lang);
 }
 
 export function formatPercent(rate: number | null, lang: Lang): string {
