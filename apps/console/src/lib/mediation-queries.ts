@@ -39,10 +39,10 @@ export const STATION_ROOMS = gql<{ station: { mediationRooms: RoomRef[] } | null
 
 export const ROOM_CASES = gql<
   { mediationCases: { edges: { node: CaseRecord }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } },
-  { roomId: string; after: string | null }
+  { roomId: string; after: string | null; first: number }
 >(`
-  query ConsoleRoomCases($roomId: ID!, $after: String) {
-    mediationCases(roomId: $roomId, first: 100, after: $after) {
+  query ConsoleRoomCases($roomId: ID!, $after: String, $first: Int!) {
+    mediationCases(roomId: $roomId, first: $first, after: $after) {
       edges { node { ${CASE_FIELDS} } }
       pageInfo { hasNextPage endCursor }
     }
