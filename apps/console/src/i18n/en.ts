@@ -247,7 +247,7 @@ export const en = {
   'mediation.closedOnHint': 'For a settled or unsettled case; left empty, today. Cleared for a case still open.',
   'mediation.save': 'Save the case',
   'mediation.create': 'Record the case',
-  'mediation.saved': 'Saved. The figures above include it.',
+  'mediation.saved': 'Saved. The station’s figures below include it.',
   'mediation.created': 'Case {reference} recorded. The figures include it.',
   'mediation.unchanged': 'Nothing was changed.',
   'mediation.errors': 'The case was not saved: see the fields marked below.',

@@ -249,7 +249,7 @@ export const zh: Record<ConsoleKey, string> = {
   'mediation.closedOnHint': '调解成功或未成功时填写；不填则为今天。案件未结时清空。',
   'mediation.save': '保存案件',
   'mediation.create': '登记案件',
-  'mediation.saved': '已保存。上面的数字已包含此案件。',
+  'mediation.saved': '已保存。下面的本所数字已包含此案件。',
   'mediation.created': '案件 {reference} 已登记，数字已更新。',
   'mediation.unchanged': '没有任何修改。',
   'mediation.errors': '未保存：请查看下面标出的栏目。',

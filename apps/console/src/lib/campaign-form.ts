@@ -16,10 +16,15 @@ export type CampaignField = keyof CampaignForm;
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** The form as first shown: this half-year, invitation codes, open from today for four weeks. */
-export function newCampaignForm(station: string, today: string): CampaignForm {
-  const month = Number(today.slice(5, 7));
-  return { station, year: today.slice(0, 4), half: month <= 6 ? 'H1' : 'H2', accessMode: 'CODE', opensOn: today, closesOn: addDays(today, 27) };
+/**
+ * The form as first shown: the first half-year from this one on that the station has no
+ * campaign for (`taken`: periods such as `2026-H2`), invitation codes, open from today for four weeks.
+ */
+export function newCampaignForm(station: string, today: string, taken: readonly string[] = []): CampaignForm {
+  let year = Number(today.slice(0, 4));
+  let half = Number(today.slice(5, 7)) <= 6 ? 1 : 2;
+  while (taken.includes(`${year}-H${half}`)) [year, half] = half === 1 ? [year, 2] : [year + 1, 1];
+  return { station, year: String(year), half: `H${half}`, accessMode: 'CODE', opensOn: today, closesOn: addDays(today, 27) };
 }
 
 /** The form as submitted. */
