@@ -18,6 +18,10 @@ const KNOWN: Partial<Record<string, ConsoleKey>> = {
   INVALID_STATE: 'rule.INVALID_STATE',
   CONFLICT: 'rule.CONFLICT',
   MEDIATION_FIGURE_DIFFERS: 'rule.MEDIATION_FIGURE_DIFFERS',
+  // Surveys and mediation (console-surveys)
+  CLOSED_ON_MISMATCH: 'rule.CLOSED_ON_MISMATCH',
+  CLOSED_BEFORE_RECEIVED: 'rule.CLOSED_BEFORE_RECEIVED',
+  SURVEY_INCOMPLETE: 'rule.SURVEY_INCOMPLETE',
 };
 
 /** What to show beside a field the API refused: the rule in the page's language, else the API's own words. */
