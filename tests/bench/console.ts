@@ -21,7 +21,7 @@ import type { ServerContext } from '../../apps/api/src/http/context.ts';
 import { serveOnNode } from '../../apps/api/src/http/node-server.ts';
 import { portalBuildTask } from '../../apps/api/src/portal-build.ts';
 import { createPortalUpdates } from '../../apps/api/src/portal-updates.ts';
-import { createStaffConsole } from '../../apps/console/src/mount.ts';
+import { createStaffConsole } from '../../apps/api/src/console-mount.ts';
 import { ConsoleClient } from '../console/http-client.ts';
 import { adminQuery, databaseUrl } from '../support/postgres-admin.ts';
 
