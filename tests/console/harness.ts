@@ -24,6 +24,8 @@ export interface ConsoleServer {
   readonly db: TestDatabase;
   /** An EDITOR bound to {@link OWN_STATION}. */
   readonly editor: Account;
+  /** A bureau-wide ADMIN. */
+  readonly admin: Account;
   /** The console's fetch handler itself (e.g. to send it an `https:` request). */
   handle(request: Request): Promise<Response>;
 }
@@ -38,10 +40,12 @@ export function useConsoleServer(options: { idleMs?: number } = {}): ConsoleServ
   let origin = '';
   let handle: ((request: Request, context: ServerContext) => Promise<Response>) | undefined;
   const editor: Account = { email: 'editor@zhuze.test', password: 'editor-password-zhuze' };
+  const admin: Account = { email: 'admin@bureau.test', password: 'admin-password-bureau' };
   beforeAll(async () => {
     db = await openTestDatabase();
     const station = await db.prisma.station.findUniqueOrThrow({ where: { slug: OWN_STATION }, select: { id: true } });
     await createStaffUser(db.prisma, { ...editor, name: '竹箦编辑', role: 'EDITOR', stations: [station.id] });
+    await createStaffUser(db.prisma, { ...admin, name: '分局管理员', role: 'ADMIN', stations: 'all' });
     const api = createApi({ prisma: db.prisma });
     const prisma = db.prisma;
     const staff = createStaffConsole<ServerContext>({ api, secret: 'test-secret-that-is-at-least-32-characters', idleMs: options.idleMs });
@@ -70,6 +74,7 @@ export function useConsoleServer(options: { idleMs?: number } = {}): ConsoleServ
       return db;
     },
     editor,
+    admin,
     handle(request) {
       if (!handle) throw new Error('useConsoleServer: not ready yet (use it inside a test).');
       return handle(request, { req: { socket: { remoteAddress: '127.0.0.1' } } });
