@@ -91,7 +91,7 @@ export const en = {
   'rule.DATE_IN_FUTURE': 'This date cannot be after today ({today}).',
   'rule.DATE_OUT_OF_RANGE': 'Enter a date between 1900-01-01 and 2100-12-31.',
   'rule.FIELD_REQUIRED': 'This cannot be empty.',
-  'rule.BAD_USER_INPUT': 'Not accepted: {message}',
+  'rule.BAD_USER_INPUT': 'Please check: {message}',
   'rule.other': 'Not accepted: {message}',
   'date.days': '{n} days',
   // console-admin: staff accounts, API keys, trusted operations, audit trail, CSV, and every documented error code.
@@ -483,6 +483,7 @@ export const en = {
   'field.foundedYear': 'Founded',
   'field.createdAt': 'Created at',
   'field.updatedAt': 'Changed at',
+  'field.expiresAt': 'Session ends',
   'field.count': 'Count',
   'field.areaName': 'Area',
 } as const;

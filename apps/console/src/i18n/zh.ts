@@ -485,6 +485,7 @@ export const zh: Record<ConsoleKey, string> = {
   'field.foundedYear': '成立年份',
   'field.createdAt': '创建时间',
   'field.updatedAt': '更改时间',
+  'field.expiresAt': '登录有效期至',
   'field.count': '数量',
   'field.areaName': '警务区',
 };

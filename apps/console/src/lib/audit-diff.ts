@@ -59,17 +59,26 @@ export function fieldLabel(lang: Lang, field: string): string {
   return isKey(key) ? t(lang, key) : field;
 }
 
+/** Fields that hold station database ids (one, or a list). */
+const STATION_FIELDS = new Set(['stationId', 'stations', 'stationIds']);
+
 /**
  * The fields an audit entry changed, before → after, in the order the record lists them: on a
  * creation every field given, on a removal every field there was, on a change those that differ.
+ * Station ids are shown by the station's name from `stationNames` when it has one.
  */
-export function auditChanges(lang: Lang, beforeJson: string | null, afterJson: string | null): FieldChange[] {
+export function auditChanges(lang: Lang, beforeJson: string | null, afterJson: string | null, stationNames: ReadonlyMap<number, string> = new Map()): FieldChange[] {
   const before = record(beforeJson);
   const after = record(afterJson);
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((f) => !SKIPPED.has(f));
+  const named = (field: string, value: unknown): unknown => {
+    if (!STATION_FIELDS.has(field)) return value;
+    if (typeof value === 'number') return stationNames.get(value) ?? value;
+    return Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'number' ? (stationNames.get(v) ?? v) : v)) : value;
+  };
   return fields.flatMap((field) => {
-    const was = auditValue(lang, before?.[field]);
-    const is = auditValue(lang, after?.[field]);
+    const was = auditValue(lang, named(field, before?.[field]));
+    const is = auditValue(lang, named(field, after?.[field]));
     if (was === is) return [];
     return [{ field, label: fieldLabel(lang, field), before: was, after: is }];
   });
