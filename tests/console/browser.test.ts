@@ -127,3 +127,46 @@ describe('the staff console in Chromium', () => {
     await context.close();
   });
 });
+
+describe('the admin and CSV pages in Chromium', () => {
+  it('have no axe-core (WCAG 2.2 AA) violations, in both languages, at desktop and phone widths, with their results and errors shown', async () => {
+    if (!browser) throw new Error('no browser');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/staff/sign-in/`);
+    await page.fill('#f-email', server.admin.email);
+    await page.fill('#f-password', server.admin.password);
+    await page.click('main button[type=submit]');
+    await page.waitForURL(`${server.origin}/staff/`);
+    const editor = await server.db.prisma.staffUser.findUniqueOrThrow({ where: { email: server.editor.email } });
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
+      for (const path of ['/staff/admin/staff/', '/staff/en/admin/staff/', `/staff/admin/staff/${editor.id}/`, '/staff/admin/keys/', '/staff/en/admin/keys/', '/staff/admin/audit/', '/staff/en/admin/audit/?kind=StaffUser', '/staff/csv/', '/staff/en/csv/']) {
+        await page.goto(`${server.origin}${path}`);
+        await expectNoViolations(page, `${path} at ${width}`);
+      }
+    }
+    // A refused form, a password and a key shown once, a CSV report with problems.
+    await page.goto(`${server.origin}/staff/admin/staff/`);
+    await page.fill('#f-name', '无站点');
+    await page.fill('#f-email', 'nobody@zhuze.test');
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#problems');
+    await expectNoViolations(page, 'account form with errors');
+    await page.check('input[name=station] >> nth=0');
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#new-password');
+    await expectNoViolations(page, 'password shown once');
+    await page.goto(`${server.origin}/staff/admin/keys/`);
+    await page.fill('#f-name', 'axe');
+    await page.click('form.stack button[type=submit] >> nth=0');
+    await page.waitForSelector('#new-key');
+    await expectNoViolations(page, 'key shown once');
+    await page.goto(`${server.origin}/staff/csv/`);
+    await page.setInputFiles('#up-file', { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('station,nameZh,kind,households,population,gridCount,nameEn\r\nzhuze,,COMMUNITY,,,,\r\n') });
+    await page.click('form[enctype="multipart/form-data"] button[type=submit]');
+    await page.waitForSelector('#issues');
+    await expectNoViolations(page, 'CSV report');
+    await context.close();
+  });
+});

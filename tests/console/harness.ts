@@ -29,6 +29,8 @@ export interface ConsoleServer {
   readonly db: TestDatabase;
   /** An EDITOR bound to {@link OWN_STATION}. */
   readonly editor: Account;
+  /** A bureau-wide ADMIN. */
+  readonly admin: Account;
   /** The console's fetch handler itself (e.g. to send it an `https:` request). */
   handle(request: Request): Promise<Response>;
   /** With `portal: true`: the in-process portal build's state (the portal is served at `/`). */
@@ -58,10 +60,12 @@ export function useConsoleServer(options: ConsoleServerOptions = {}): ConsoleSer
   let origin = '';
   let handle: ((request: Request, context: ServerContext) => Promise<Response>) | undefined;
   const editor: Account = { email: 'editor@zhuze.test', password: 'editor-password-zhuze' };
+  const admin: Account = { email: 'admin@bureau.test', password: 'admin-password-bureau' };
   beforeAll(async () => {
     db = await openTestDatabase();
     const station = await db.prisma.station.findUniqueOrThrow({ where: { slug: OWN_STATION }, select: { id: true } });
     await createStaffUser(db.prisma, { ...editor, name: '竹箦编辑', role: 'EDITOR', stations: [station.id] });
+    await createStaffUser(db.prisma, { ...admin, name: '分局管理员', role: 'ADMIN', stations: 'all' });
     if (portalDir) {
       const build = (origin: string) => portalBuildTask({ portalDir: fileURLToPath(new URL('../../apps/portal', import.meta.url)), apiUrl: `${origin}/graphql`, site: origin, outDir: join(portalDir, 'dist') });
       updates = createPortalUpdates({ env: { PORTAL_REBUILD_DEBOUNCE_MS: '500' }, build: (batch, signal) => build(origin)(batch, signal), log: { info: () => {}, error: (line) => console.error(line) } });
@@ -99,6 +103,7 @@ export function useConsoleServer(options: ConsoleServerOptions = {}): ConsoleSer
     portalStatus() {
       return updates?.status() ?? { build: null, webhook: null };
     },
+    admin,
     handle(request) {
       if (!handle) throw new Error('useConsoleServer: not ready yet (use it inside a test).');
       return handle(request, { req: { socket: { remoteAddress: '127.0.0.1' } } });
