@@ -6,6 +6,14 @@ const KNOWN: Partial<Record<string, ConsoleKey>> = {
   DATE_OUT_OF_RANGE: 'rule.DATE_OUT_OF_RANGE',
   FIELD_REQUIRED: 'rule.FIELD_REQUIRED',
   BAD_USER_INPUT: 'rule.BAD_USER_INPUT',
+  // console-places
+  AREA_RETIRED: 'rule.AREA_RETIRED',
+  OFFICER_RETIRED: 'rule.OFFICER_RETIRED',
+  PRIMARY_OFFICER_TAKEN: 'rule.PRIMARY_OFFICER_TAKEN',
+  AREA_OF_ANOTHER_STATION: 'rule.AREA_OF_ANOTHER_STATION',
+  CONFLICT: 'rule.CONFLICT',
+  FORBIDDEN: 'rule.FORBIDDEN',
+  NOT_FOUND: 'rule.NOT_FOUND',
 };
 
 /** What to show beside a field the API refused: the rule in the page's language, else the API's own words. */
