@@ -1,4 +1,5 @@
 import { createStaffUser } from '@openstation/api/auth/accounts';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from '../portal/browser.ts';
 import { type Account, OTHER_STATION, OWN_STATION, useConsoleServer } from './harness.ts';
@@ -159,13 +160,45 @@ describe('officers in the console', () => {
   });
 });
 
+describe('officer photos in the console', () => {
+  it('uploads a camera photo with GPS: stored 480 px wide without metadata, shown from the site itself; a text file is refused next to the field', async () => {
+    const officer = await prisma().officer.findFirstOrThrow({ where: { station: { slug: OWN_STATION }, retiredAt: null }, orderBy: { id: 'asc' } });
+    const camera = await sharp({ create: { width: 1200, height: 1600, channels: 3, background: '#6a8f5a' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'SecretCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 25/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '119/1 29/1 0/1' } })
+      .toBuffer();
+    const { context, page } = await editorPage({ javaScriptEnabled: false });
+    await page.goto(`${server.origin}/staff/officers/${officer.id}/`);
+    await page.click(`a[href="/staff/officers/${officer.id}/photo/"]`);
+    await page.setInputFiles('#f-photo', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#f-photo-error');
+    expect(await page.textContent('#f-photo-error')).toContain('不是 JPEG');
+    expect(await prisma().officerPhoto.count({ where: { officerId: officer.id } })).toBe(0);
+
+    await page.setInputFiles('#f-photo', { name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: camera });
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#saved');
+    const stored = await prisma().officerPhoto.findUniqueOrThrow({ where: { officerId: officer.id } });
+    const metadata = await sharp(Buffer.from(stored.bytes)).metadata();
+    expect(metadata).toMatchObject({ format: 'jpeg', width: 480, height: 640 });
+    expect(metadata.exif).toBeUndefined();
+    expect(Buffer.from(stored.bytes).includes('SecretCam')).toBe(false);
+    const src = await page.getAttribute('img.portrait', 'src');
+    expect(src).toBe((await prisma().officer.findUniqueOrThrow({ where: { id: officer.id } })).photoUrl);
+    expect(src?.startsWith('/media/officers/')).toBe(true);
+    expect(await page.evaluate(() => (document.querySelector('img.portrait') as HTMLImageElement).naturalWidth)).toBe(480);
+    await context.close();
+  });
+});
+
 describe('another station and other roles', () => {
   it('refuses another station’s area and officer pages and their forms, and changes nothing', async () => {
     const area = await prisma().area.findFirstOrThrow({ where: { station: { slug: OTHER_STATION }, retiredAt: null } });
     const officer = await prisma().officer.findFirstOrThrow({ where: { station: { slug: OTHER_STATION }, retiredAt: null } });
     const client = new ConsoleClient(server.origin);
     await client.signIn(server.editor.email, server.editor.password);
-    for (const path of [`/staff/areas/${area.id}/`, `/staff/areas/${area.id}/retire/`, `/staff/officers/${officer.id}/assignments/`, `/staff/officers/${officer.id}/retire/`]) {
+    for (const path of [`/staff/areas/${area.id}/`, `/staff/areas/${area.id}/retire/`, `/staff/officers/${officer.id}/assignments/`, `/staff/officers/${officer.id}/retire/`, `/staff/officers/${officer.id}/photo/`]) {
       const page = await client.get(path);
       expect(page.status, path).toBe(403);
       expect(await page.text(), path).not.toContain('<form class="stack"');
@@ -224,5 +257,6 @@ function PLACES_PAGES(areaId: number, officerId: number): string[] {
     '/staff/officers/new/',
     `/staff/officers/${officerId}/assignments/`,
     `/staff/en/officers/${officerId}/retire/`,
+    `/staff/officers/${officerId}/photo/`,
   ];
 }

@@ -168,6 +168,19 @@ export const en = {
   'rule.CONFLICT': 'This already exists: {message}',
   'rule.FORBIDDEN': 'You may not do this for this station.',
   'rule.NOT_FOUND': 'It no longer exists (someone may have just changed it). Reload the page.',
+  'photo.title': 'Photo: {name}',
+  'photo.current': 'Current photo of {name}',
+  'photo.none': 'No photo yet: the portal shows a silhouette.',
+  'photo.upload': 'Photo to upload',
+  'photo.replace': 'New photo (replaces the current one)',
+  'photo.hint': 'JPEG, PNG or WebP, at most 1.8 MB. It is made 480 pixels wide, and the location, camera and time stored in the file are removed.',
+  'photo.save': 'Upload the photo',
+  'photo.saved': 'Photo saved. The public portal will show it after its next update.',
+  'photo.removed': 'Photo removed.',
+  'photo.remove': 'Remove the photo',
+  'photo.choose': 'Choose a photo file first.',
+  'rule.PHOTO_TOO_LARGE': 'The file is larger than 1.8 MB: choose a smaller photo (or crop it).',
+  'rule.PHOTO_TYPE_UNSUPPORTED': 'This file is not a JPEG, PNG or WebP photo.',
 } as const;
 
 /** The name of a console UI string. */

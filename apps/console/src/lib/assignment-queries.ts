@@ -71,3 +71,15 @@ export const RETIRE_OFFICER = gql<{ retireOfficer: { id: string } }, { id: strin
     retireOfficer(id: $id) { id }
   }
 `;
+
+export const SET_OFFICER_PHOTO = gql<{ setOfficerPhoto: { photoUrl: string | null } }, { officerId: string; photo: File }>`
+  mutation ConsoleSetOfficerPhoto($officerId: ID!, $photo: File!) {
+    setOfficerPhoto(officerId: $officerId, photo: $photo) { photoUrl }
+  }
+`;
+
+export const REMOVE_OFFICER_PHOTO = gql<{ removeOfficerPhoto: { photoUrl: string | null } }, { officerId: string }>`
+  mutation ConsoleRemoveOfficerPhoto($officerId: ID!) {
+    removeOfficerPhoto(officerId: $officerId) { photoUrl }
+  }
+`;

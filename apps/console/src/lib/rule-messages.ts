@@ -14,6 +14,8 @@ const KNOWN: Partial<Record<string, ConsoleKey>> = {
   CONFLICT: 'rule.CONFLICT',
   FORBIDDEN: 'rule.FORBIDDEN',
   NOT_FOUND: 'rule.NOT_FOUND',
+  PHOTO_TOO_LARGE: 'rule.PHOTO_TOO_LARGE',
+  PHOTO_TYPE_UNSUPPORTED: 'rule.PHOTO_TYPE_UNSUPPORTED',
 };
 
 /** What to show beside a field the API refused: the rule in the page's language, else the API's own words. */
