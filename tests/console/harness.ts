@@ -6,6 +6,7 @@ import { pingDatabase, pendingMigrations } from '@openstation/db';
 import { createApi } from '@openstation/api/yoga';
 import { createStaffUser } from '@openstation/api/auth/accounts';
 import { createHttpApp } from '../../apps/api/src/http/app.ts';
+import { databasePhotoReader } from '../../apps/api/src/http/officer-photos.ts';
 import type { ServerContext } from '../../apps/api/src/http/context.ts';
 import { serveOnNode, type NodeServer } from '../../apps/api/src/http/node-server.ts';
 import { portalBuildTask } from '../../apps/api/src/portal-build.ts';
@@ -81,6 +82,7 @@ export function useConsoleServer(options: ConsoleServerOptions = {}): ConsoleSer
         database: { ping: () => pingDatabase(prisma), pendingMigrations: () => pendingMigrations(prisma) },
         portalRoot: () => (portalDir ? join(portalDir, 'dist') : tmpdir()),
         mounts: [{ prefix: '/staff/', handle: staff.handle }],
+        officerPhotos: databasePhotoReader(prisma),
       }),
     );
     origin = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;

@@ -73,7 +73,7 @@ describe('mediation cases in the staff console, in Chromium', () => {
 
   it('records a case with JavaScript off', async () => {
     if (!browser) throw new Error('no browser');
-    const { context, page } = await signIn(browser, server.origin, mediator, false);
+    const { context, page } = await signIn(browser, server.origin, mediator, { javaScriptEnabled: false });
     await page.goto(`${server.origin}/staff/en/mediation/new/`);
     await page.fill('#f-reference', 'LC-2026-902');
     await page.selectOption('#f-status', 'UNRESOLVED');

@@ -3,15 +3,17 @@ import { expect } from 'vitest';
 import { axeViolations } from '../portal/browser.ts';
 import type { Account } from './harness.ts';
 
-/** A new browser context signed in to the console at `origin` as `account` (1280 × 800). */
-export async function signIn(browser: Browser, origin: string, account: Account, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled });
+/** A new browser context signed in to the console at `origin` as `account`, on its home page (1280 × 800, or a phone's 740 high under 600 wide). */
+export async function signIn(browser: Browser, origin: string, account: Account, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const width = options.width ?? 1280;
+  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 740 : 800 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
   const page = await context.newPage();
   await page.goto(`${origin}/staff/sign-in/`);
   await page.fill('#f-email', account.email);
   await page.fill('#f-password', account.password);
   await page.click('main button[type=submit]');
   await page.waitForURL(`${origin}/staff/`);
+  expect(new URL(page.url()).pathname).toBe('/staff/');
   return { context, page };
 }
 

@@ -168,7 +168,7 @@ describe('surveys in the staff console, in Chromium', () => {
 
   it('does the same for an OPEN survey with JavaScript off: create, publish, paper entry, close', async () => {
     if (!browser) throw new Error('no browser');
-    const { context, page } = await signIn(browser, server.origin, server.editor, false);
+    const { context, page } = await signIn(browser, server.origin, server.editor, { javaScriptEnabled: false });
     await page.goto(`${server.origin}/staff/en/surveys/new/`);
     await page.selectOption('#f-year', nextYear);
     await page.check('input[name=half][value=H2]');

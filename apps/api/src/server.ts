@@ -3,6 +3,7 @@ import { seedDemoData } from '@openstation/db/seed';
 import { consoleSettingsFromEnv, createStaffConsole } from './console-mount.ts';
 import { corsOriginsFromEnv } from './cors.ts';
 import { createHttpApp } from './http/app.ts';
+import { databasePhotoReader } from './http/officer-photos.ts';
 import type { ServerContext } from './http/context.ts';
 import { serveOnNode } from './http/node-server.ts';
 import { BACKUP_PATH, openOperatorChannel } from './operator/channel.ts';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     database: { ping: () => pingDatabase(db.prisma), pendingMigrations: () => pendingMigrations(db.prisma) },
     portalRoot: () => portal.dist,
     portalStatus: portal.updates.status,
+    officerPhotos: databasePhotoReader(db.prisma),
     mounts: [
       {
         prefix: '/operator/',

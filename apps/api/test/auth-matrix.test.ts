@@ -168,6 +168,16 @@ const PROTECTED: Record<string, Case> = {
     query: 'mutation ($o: ID!, $a: ID!) { unassignOfficer(officerId: $o, areaId: $a) }',
     variables: { o: missing('Officer'), a: missing('Area') },
   },
+  'Mutation.setOfficerPhoto': {
+    allowed: EDITORS,
+    query: 'mutation ($o: ID!, $p: File!) { setOfficerPhoto(officerId: $o, photo: $p) { photoUrl } }',
+    variables: { o: missing('Officer'), p: 'not a photo' },
+  },
+  'Mutation.removeOfficerPhoto': {
+    allowed: EDITORS,
+    query: 'mutation ($o: ID!) { removeOfficerPhoto(officerId: $o) { photoUrl } }',
+    variables: { o: missing('Officer') },
+  },
   'Mutation.createServiceItem': {
     allowed: EDITORS,
     query: 'mutation ($input: ServiceItemInput!) { createServiceItem(input: $input) { slug } }',

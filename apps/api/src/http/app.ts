@@ -3,6 +3,7 @@ import type { PortalUpdatesStatus } from '../portal-updates.ts';
 import { createFindOfficer } from './find-officer.ts';
 import type { InProcessApi } from './graphql-in-process.ts';
 import { createHealthRoutes, type ReadinessProbe } from './health.ts';
+import { createOfficerPhotos, OFFICER_PHOTOS_PREFIX, type PhotoReader } from './officer-photos.ts';
 import { createRouter, type Mount, type RouterHandler } from './router.ts';
 import { createStaticHandler } from './static.ts';
 import { createSurveyForm } from './survey-form.ts';
@@ -21,14 +22,16 @@ export interface HttpAppOptions {
    * console goes here: `mounts: [{ prefix: '/staff/', handle: staffConsole }]`.
    */
   mounts?: readonly Mount[];
+  /** Reads officers' stored photos, served at `/media/officers/<id>.jpg`; omitted, that path is not served. */
+  officerPhotos?: PhotoReader;
 }
 
 /**
  * Every HTTP route of the server, as one fetch handler: `/graphql` (Yoga), `/health`, `/ready`,
- * the portal's form routes (`/find-officer`, `/survey/submit`), the `mounts`, and the built
+ * the portal's form routes (`/find-officer`, `/survey/submit`), officers' photos, the `mounts`, and the built
  * portal for every other path. No side effects: tests call `app(new Request(…), context)`.
  */
-export function createHttpApp({ api, database, portalRoot, portalStatus, mounts = [] }: HttpAppOptions): RouterHandler {
+export function createHttpApp({ api, database, portalRoot, portalStatus, mounts = [], officerPhotos }: HttpAppOptions): RouterHandler {
   const { health, ready } = createHealthRoutes({ database, ...(portalStatus ? { portalStatus } : {}) });
   const findOfficer = createFindOfficer({ api, portalRoot });
   const surveyForm = createSurveyForm({ api, portalRoot });
@@ -40,7 +43,7 @@ export function createHttpApp({ api, database, portalRoot, portalStatus, mounts 
       { path: FIND_OFFICER_PATH, methods: ['GET'], handle: findOfficer.fetch },
       { path: SURVEY_SUBMIT_PATH, methods: ['POST'], handle: surveyForm.fetch },
     ],
-    mounts,
+    mounts: officerPhotos ? [...mounts, { prefix: OFFICER_PHOTOS_PREFIX, handle: createOfficerPhotos(officerPhotos) }] : mounts,
     fallback: createStaticHandler(portalRoot),
     onError: (request, error) => console.error(`Could not serve ${request.method} ${new URL(request.url).pathname}:`, error),
   });

@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import { assignOfficer, createOfficer, moveOfficer, retireOfficer, unassignOfficer, updateAssignment, updateOfficer } from '../domain/officers.ts';
+import { PHOTO_MAX_BYTES, PHOTO_WIDTH, removeOfficerPhoto, setOfficerPhoto } from '../domain/officer-photos.ts';
 import { badgeNumber, webUrl } from '../field-rules.ts';
 import { idFor, LocalizedLineInput, phone } from './inputs.ts';
 import { OfficerRoleEnum } from './officer.ts';
@@ -137,6 +138,31 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       await unassignOfficer(ctx, { officerId: idFor(args.officerId, 'Officer', 'officerId'), areaId: idFor(args.areaId, 'Area', 'areaId') });
       return true;
+    },
+  }),
+  setOfficerPhoto: t.prismaField({
+    type: 'Officer',
+    description:
+      `Stores an officer's photo, sent as a multipart upload (JPEG, PNG or WebP, at most ${PHOTO_MAX_BYTES.toLocaleString('en')} bytes): ` +
+      `resized to ${PHOTO_WIDTH} px wide and re-encoded without metadata (no EXIF or GPS), served by this server at the officer's \`photoUrl\`. ` +
+      'PHOTO_TOO_LARGE, PHOTO_TYPE_UNSUPPORTED (field `photo`).',
+    authScopes: { editor: true },
+    args: { officerId: t.arg.globalID({ required: true }), photo: t.arg({ type: 'File', required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = idFor(args.officerId, 'Officer', 'officerId');
+      await setOfficerPhoto(ctx, id, args.photo);
+      return ctx.prisma.officer.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  removeOfficerPhoto: t.prismaField({
+    type: 'Officer',
+    description: "Removes an officer's stored photo: the portal shows the generic silhouette again.",
+    authScopes: { editor: true },
+    args: { officerId: t.arg.globalID({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = idFor(args.officerId, 'Officer', 'officerId');
+      await removeOfficerPhoto(ctx, id);
+      return ctx.prisma.officer.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 }));

@@ -1,8 +1,10 @@
 import { type Prisma, ServiceCategory } from '@openstation/db';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
+import { actsFor } from '../domain/access.ts';
 import { LocalizedText, LocalizedTextList, optionalTextOf, textListOf, textOf } from './localized.ts';
 import { pageSize } from './pagination.ts';
+import { serviceItemHistory, ServiceItemVersion } from './service-item-history.ts';
 import { assertStationExists } from './station.ts';
 
 export const ServiceCategoryEnum = builder.enumType(ServiceCategory, {
@@ -45,6 +47,13 @@ builder.prismaNode('ServiceItem', {
     }),
     effectiveFrom: t.expose('effectiveFrom', { type: 'Date' }),
     version: t.exposeInt('version'),
+    history: t.field({
+      type: [ServiceItemVersion],
+      description: "Every version, newest first, with when and by whom it was published. Editors of the item's station.",
+      select: { id: true, version: true, effectiveFrom: true, stationId: true },
+      authScopes: (item, _args, ctx) => actsFor(ctx.principal, item.stationId) && { editor: true },
+      resolve: (item, _args, ctx) => serviceItemHistory(ctx.prisma, item),
+    }),
     station: t.relation('station'),
   }),
 });

@@ -1,7 +1,7 @@
 import { globalId } from '@openstation/site/global-id';
 import type { ApiClient } from './api.ts';
 import type { Me } from './queries.ts';
-import { keepsSurveys } from './roles.ts';
+import { editsContent } from './roles.ts';
 import { actsFor } from './stations.ts';
 import { CAMPAIGN } from './survey-queries.ts';
 
@@ -14,7 +14,7 @@ export async function campaignOfPage(api: ApiClient, staff: Me, number: string) 
   if (found && !found.ok && found.problems.some((p) => p.code === 'FORBIDDEN')) return { campaign: null, status: 403 } as const;
   const campaign = found?.ok && found.data.node?.__typename === 'SurveyCampaign' ? found.data.node : null;
   if (!campaign) return { campaign: null, status: 404 } as const;
-  if (!keepsSurveys(staff) || !actsFor(staff, campaign.station.slug)) return { campaign: null, status: 403 } as const;
+  if (!editsContent(staff) || !actsFor(staff, campaign.station.slug)) return { campaign: null, status: 403 } as const;
   return { campaign, status: 200 } as const;
 }
 

@@ -1,4 +1,5 @@
 import type { OfficerPatch, OfficerRecord } from './queries.ts';
+import type { OfficerInput } from './assignment-queries.ts';
 
 /** The officer edit form's fields, as the browser sends them (every value a string). */
 export interface OfficerForm {
@@ -65,7 +66,8 @@ export function officerPatch(current: OfficerForm, submitted: OfficerForm): Offi
   return patch;
 }
 
-const FIELD_OF_INPUT: Record<string, OfficerField> = {
+/** The form field of each input path the API may name. */
+export const OFFICER_FIELD_OF: Readonly<Record<string, OfficerField>> = {
   name: 'nameZh',
   'name.zh': 'nameZh',
   'name.en': 'nameEn',
@@ -81,5 +83,21 @@ const FIELD_OF_INPUT: Record<string, OfficerField> = {
 /** The form field an API error's `extensions.field` names (`input.lastVerifiedOn` → `lastVerifiedOn`), if any. */
 export function formFieldOf(apiField: string | null): OfficerField | null {
   if (!apiField) return null;
-  return FIELD_OF_INPUT[apiField.replace(/^input\./, '')] ?? null;
+  return OFFICER_FIELD_OF[apiField.replace(/^input\./, '')] ?? null;
+}
+
+/** An empty form for a new officer. */
+export const newOfficerForm = (): OfficerForm => ({ nameZh: '', nameEn: '', role: 'COMMUNITY_OFFICER', badgeNumber: '', dutyPhone: '', hoursZh: '', hoursEn: '', lastVerifiedOn: '' });
+
+/** Every field of a new officer of station `stationId`. */
+export function officerInput(stationId: string, form: OfficerForm): OfficerInput {
+  return {
+    stationId,
+    role: form.role,
+    name: { zh: form.nameZh, en: orNull(form.nameEn) },
+    badgeNumber: orNull(form.badgeNumber),
+    dutyPhone: orNull(form.dutyPhone),
+    contactHours: form.hoursZh === '' && form.hoursEn === '' ? null : { zh: form.hoursZh, en: orNull(form.hoursEn) },
+    lastVerifiedOn: orNull(form.lastVerifiedOn),
+  };
 }

@@ -62,6 +62,9 @@ const KNOWN: Partial<Record<string, ConsoleKey>> = {
   // Surveys and mediation (console-surveys)
   AREA_HAS_OFFICERS: 'rule.AREA_HAS_OFFICERS',
   SURVEY_CLOSES_AT_MIDNIGHT: 'rule.SURVEY_CLOSES_AT_MIDNIGHT',
+  // console-places
+  PHOTO_TOO_LARGE: 'rule.PHOTO_TOO_LARGE',
+  PHOTO_TYPE_UNSUPPORTED: 'rule.PHOTO_TYPE_UNSUPPORTED',
 };
 
 /** The field rules' own words (apps/api/src/field-rules.ts, zod's messages) and how the console says them. */
