@@ -92,7 +92,7 @@ export function inputDetail(lang: Lang, message: string): string {
 }
 
 /** What to show beside a field the API refused: the rule in the page's language, else the API's own words. */
-export function ruleMessage(lang: Lang, problem: Pick<ApiProblem, 'code' | 'message'>, today: string): string {
+export function ruleMessage(lang: Lang, problem: Pick<ApiProblem, 'code' | 'message'> & Partial<ApiProblem>, today: string): string {
   const message = problem.code === 'BAD_USER_INPUT' ? inputDetail(lang, problem.message) : problem.message;
   return t(lang, KNOWN[problem.code] ?? 'rule.other', { today, message });
 }
