@@ -29,6 +29,7 @@ import './survey-mutations.ts';
 import './survey-results.ts';
 import './portal-build-status.ts';
 import './viewer.ts';
+import './release-calendar.ts';
 import './csv.ts';
 
 builder.queryType({
