@@ -14,6 +14,7 @@ import { ClientError } from './errors.ts';
 import { QUERY_LIMITS } from './limits/query-limits.ts';
 import './relay-global-ids.ts';
 import { loadNodesWith, resolveNode, resolveNodeList } from './relay-nodes.ts';
+import { relayContract } from './relay-contract.ts';
 import type { Context } from './context.ts';
 
 export const builder = new SchemaBuilder<{
@@ -75,8 +76,15 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: { resolve: (_root, { id }, context, info) => resolveNode(id, context, info) },
-    nodesQueryOptions: { resolve: (_root, { ids }, context, info) => resolveNodeList(ids, context, info) },
+    ...relayContract,
+    nodeQueryOptions: {
+      description: 'The record with this global id (Relay refetch); NOT_FOUND when no record has it.',
+      resolve: (_root, { id }, context, info) => resolveNode(id, context, info),
+    },
+    nodesQueryOptions: {
+      description: 'The records with these global ids (at most 100), in order; null in the place of an id no record has.',
+      resolve: (_root, { ids }, context, info) => resolveNodeList(ids, context, info),
+    },
   },
   errors: {
     defaultTypes: [],

@@ -22,6 +22,8 @@ const PUBLIC_FIELDS = new Set([
   'Query.station',
   'Query.stations',
   'Query.surveyCampaigns',
+  'Query.surveyCampaignsConnection',
+  'Query.viewer',
   'Query.surveyResults',
   'Query.workReports',
   'Mutation.login',
@@ -104,7 +106,9 @@ const PROTECTED: Record<string, Case> = {
   'Query.me': { allowed: STAFF, query: '{ me { email } }' },
   'Query.portalBuildStatus': { allowed: STAFF, query: '{ portalBuildStatus { build { running } } }' },
   'Query.apiClients': { allowed: ADMIN, query: '{ apiClients { name } }' },
+  'Query.apiClientsConnection': { allowed: ADMIN, query: '{ apiClientsConnection(first: 1) { edges { node { label } } } }' },
   'Query.staffUsers': { allowed: ADMIN, query: '{ staffUsers { email } }' },
+  'Query.staffUsersConnection': { allowed: ADMIN, query: '{ staffUsersConnection(first: 1) { edges { node { email } } } }' },
   'Query.auditEntries': { allowed: ADMIN, query: '{ auditEntries(first: 1) { edges { node { action } } } }' },
   'Mutation.logout': { allowed: STAFF, query: 'mutation { logout }' },
   'Mutation.createApiClient': {
@@ -269,6 +273,11 @@ const PROTECTED: Record<string, Case> = {
     query: 'mutation ($id: ID!) { updateReferral(id: $id, note: "进展") { id } }',
     variables: { id: missing('Referral') },
   },
+  'Mutation.returnReferral': {
+    allowed: REFERRERS,
+    query: 'mutation ($id: ID!) { returnReferral(id: $id, reason: "不属本单位职责") { id } }',
+    variables: { id: missing('Referral') },
+  },
   'Mutation.resolveReferral': {
     allowed: REFERRERS,
     query: 'mutation ($id: ID!) { resolveReferral(id: $id, outcome: "已解决", resolvedOn: "2026-02-01") { id } }',
@@ -292,6 +301,7 @@ const PROTECTED: Record<string, Case> = {
     },
   },
   'Query.surveyCampaignDrafts': { allowed: EDITORS, query: '{ surveyCampaignDrafts { period } }' },
+  'Query.surveyCampaignDraftsConnection': { allowed: EDITORS, query: '{ surveyCampaignDraftsConnection(first: 1) { edges { node { period } } } }' },
   'Mutation.updateSurveyCampaign': {
     allowed: EDITORS,
     query: 'mutation ($id: ID!) { updateSurveyCampaign(id: $id, input: { title: { zh: "测试" } }) { id } }',
@@ -317,6 +327,7 @@ const PROTECTED: Record<string, Case> = {
     variables: { id: missing('ApiClient') },
   },
   'Query.trustedOperations': { allowed: ADMIN, query: '{ trustedOperations { sha256Hash } }' },
+  'Query.trustedOperationsConnection': { allowed: ADMIN, query: '{ trustedOperationsConnection(first: 1) { edges { node { sha256Hash } } } }' },
   'Mutation.registerTrustedOperation': {
     allowed: ADMIN,
     query: 'mutation ($client: ID!) { registerTrustedOperation(document: "query Matrix { metrics { key } }", apiClientId: $client) { sha256Hash } }',

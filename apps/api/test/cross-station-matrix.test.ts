@@ -86,6 +86,30 @@ const CASES: Record<string, Case> = {
     variables: () => ({}),
     hides: (d, b) => !JSON.stringify(d).includes(b.operationHash),
   },
+  'Query.apiClientsConnection': {
+    as: 'admin',
+    query: '{ apiClientsConnection(first: 100) { edges { node { id } } } }',
+    variables: () => ({}),
+    hides: (d, b) => !shows(d, 'ApiClient', b.apiClient),
+  },
+  'Query.staffUsersConnection': {
+    as: 'admin',
+    query: '{ staffUsersConnection(first: 100) { edges { node { id } } } }',
+    variables: () => ({}),
+    hides: (d, b) => !shows(d, 'StaffUser', b.staff),
+  },
+  'Query.surveyCampaignDraftsConnection': {
+    as: 'admin',
+    query: '{ surveyCampaignDraftsConnection(first: 100) { edges { node { id } } } }',
+    variables: () => ({}),
+    hides: (d, b) => !shows(d, 'SurveyCampaign', b.draftCampaign),
+  },
+  'Query.trustedOperationsConnection': {
+    as: 'admin',
+    query: '{ trustedOperationsConnection(first: 100) { edges { node { sha256Hash } } } }',
+    variables: () => ({}),
+    hides: (d, b) => !JSON.stringify(d).includes(b.operationHash),
+  },
   'Query.surveyResponses': {
     as: 'key',
     query: 'query ($id: ID!) { surveyResponses(campaignId: $id, first: 100) { edges { node { channel } } } }',
@@ -145,6 +169,7 @@ const CASES: Record<string, Case> = {
   'Mutation.acceptReferral': forbidden('admin', 'mutation ($id: ID!) { acceptReferral(id: $id) { id } }', (b) => ({ id: globalId('Referral', b.referral) })),
   'Mutation.updateReferral': forbidden('admin', 'mutation ($id: ID!) { updateReferral(id: $id, note: "越界") { id } }', (b) => ({ id: globalId('Referral', b.referral) })),
   'Mutation.resolveReferral': forbidden('admin', 'mutation ($id: ID!) { resolveReferral(id: $id, outcome: "越界", resolvedOn: "2026-02-01") { id } }', (b) => ({ id: globalId('Referral', b.referral) })),
+  'Mutation.returnReferral': forbidden('admin', 'mutation ($id: ID!) { returnReferral(id: $id, reason: "越界") { id } }', (b) => ({ id: globalId('Referral', b.referral) })),
   'Mutation.enterSurveyResponses': forbidden('admin', 'mutation ($id: ID!) { enterSurveyResponses(campaignId: $id, responses: [{ channel: PAPER, submittedOn: "2026-11-20", answers: [] }]) { count } }', (b) => ({ id: globalId('SurveyCampaign', b.openCampaign) })),
   'Mutation.createSurveyCampaign': forbidden('admin', 'mutation ($s: ID!) { createSurveyCampaign(input: { stationId: $s, period: "2031-H1", title: { zh: "越界" }, opensOn: "2031-01-01", closesOn: "2031-02-01", accessMode: OPEN }) { id } }', (b) => ({ s: globalId('Station', b.station.id) })),
   'Mutation.updateSurveyCampaign': forbidden('admin', 'mutation ($id: ID!) { updateSurveyCampaign(id: $id, input: { title: { zh: "越界" } }) { id } }', (b) => ({ id: globalId('SurveyCampaign', b.draftCampaign) })),

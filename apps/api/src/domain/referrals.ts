@@ -1,6 +1,6 @@
 import type { Prisma, ReferralDirection } from '@openstation/db';
 import type { Principal } from '../auth/principal.ts';
-import { ForbiddenError, NotFoundError, StateError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, RuleError, StateError } from '../errors.ts';
 import { actsFor, authorize, requireStation, stationFilter } from './access.ts';
 import type { Actor } from './actor.ts';
 import { changed, isEmpty, type Localized, localized } from './patch.ts';
@@ -49,8 +49,8 @@ function sideNote(principal: Principal, text: string) {
 /** A new referral: the station, its partner agency (a key's own, whatever is given), what it is about, and when it was made. */
 export interface ReferralFields {
   stationId: number;
-  /** Ignored for partner keys: they refer on their own behalf. */
-  partnerId: number;
+  /** Required from staff (FIELD_REQUIRED otherwise); partner keys refer on their own behalf and leave it out. */
+  partnerId: number | null;
   summary: Localized;
   createdOn: Date;
 }
@@ -63,6 +63,7 @@ export async function createReferralIn(uow: UnitOfWork, input: ReferralFields, p
   authorizeReferral(uow.actor, input.stationId);
   const own = partnerOf(uow.actor.principal);
   const partnerId = own ?? input.partnerId;
+  if (partnerId === null) throw new RuleError('FIELD_REQUIRED', `${path}.partnerId`, 'Say which partner agency the dispute is referred to.');
   const partner = await uow.tx.partnerAgency.findUnique({ where: { id: partnerId }, select: { stationId: true } });
   if (!partner || partner.stationId !== input.stationId) {
     throw new NotFoundError('The partner agency is not one of this station\'s partners.', { entityType: 'PartnerAgency', field: `${path}.partnerId` });
@@ -117,7 +118,7 @@ export function acceptReferral(actor: Actor, id: number) {
  */
 export function noteReferral(actor: Actor, id: number, note: string) {
   return step(actor, 'referral.update', id, (before) => {
-    if (before.status === 'RESOLVED') throw new StateError('The referral is resolved.');
+    if (before.status === 'RESOLVED' || before.status === 'RETURNED') throw new StateError(`The referral is ${before.status}.`);
     const progress = isReceiver(actor.principal, before.direction) && before.status === 'ACCEPTED';
     return { ...sideNote(actor.principal, note), ...(progress ? { status: 'IN_PROGRESS' as const } : {}) };
   });
@@ -135,5 +136,18 @@ export function resolveReferral(actor: Actor, id: number, outcome: string, resol
     notInFuture(resolvedOn, 'resolvedOn');
     notBefore(resolvedOn, before.createdOn, 'RESOLVED_BEFORE_CREATED', 'resolvedOn', 'A referral cannot be resolved before the day it was made.');
     return { ...sideNote(actor.principal, outcome), status: 'RESOLVED', resolvedOn };
+  });
+}
+
+/**
+ * The receiving side hands the referral back without resolving it (CREATED, ACCEPTED or
+ * IN_PROGRESS → RETURNED), saying why in its note: e.g. the dispute is not the agency's to
+ * handle. A returned referral is closed; the sender may make a new one.
+ */
+export function returnReferral(actor: Actor, id: number, reason: string) {
+  return step(actor, 'referral.return', id, (before) => {
+    if (!isReceiver(actor.principal, before.direction)) throw new StateError('Only the receiving side returns a referral.');
+    if (before.status === 'RESOLVED' || before.status === 'RETURNED') throw new StateError(`The referral is ${before.status}.`);
+    return { ...sideNote(actor.principal, reason), status: 'RETURNED' };
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isApiScope } from '../auth/scopes.ts';
 import { builder } from '../builder.ts';
+import { pageSize } from './pagination.ts';
 import { apiClientFilter, createApiClient, revokeApiClient } from '../domain/api-clients.ts';
 import { idFor } from './inputs.ts';
 
@@ -19,16 +20,21 @@ const ApiClientRef = builder.prismaNode('ApiClient', {
   id: { field: 'id' },
   authScopes: { admin: true },
   fields: (t) => ({
-    name: t.exposeString('name'),
+    label: t.exposeString('name', { description: 'What the key is for, as its administrator named it.' }),
+    name: t.exposeString('name', { deprecationReason: 'Use `label`: one name means one type across Node types.' }),
     keyPrefix: t.exposeString('keyPrefix', { description: 'The public start of the key, to recognise it.' }),
     scopes: t.field({ type: [ApiScopeEnum], resolve: (c) => c.scopes.filter(isApiScope) }),
     costBudget: t.exposeInt('costBudget'),
     development: t.exposeBoolean('development'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
-    partner: t.relation('partner', { nullable: true, description: 'The partner agency the key acts for: it reads and writes only that agency\'s station.' }),
+    partnerAgency: t.relation('partner', { nullable: true, description: 'The partner agency the key acts for: it reads and writes only that agency\'s station.' }),
+    partner: t.relation('partner', { nullable: true, deprecationReason: 'Use `partnerAgency`: one name means one type across Node types.' }),
   }),
 });
+
+/** The one edge type of every connection of ApiClient records. */
+export const ApiClientEdge = builder.edgeObject({ type: ApiClientRef, name: 'ApiClientEdge' });
 
 interface Created {
   key: string;
@@ -36,6 +42,7 @@ interface Created {
 }
 
 const CreatedApiClient = builder.objectRef<Created>('CreatedApiClient').implement({
+  description: 'A new API client and its key, which is shown only here.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'The full key `<prefix>_<secret>`: shown this once, store it safely.' }),
     client: t.field({ type: ApiClientRef, resolve: (c) => c.client }),
@@ -43,8 +50,21 @@ const CreatedApiClient = builder.objectRef<Created>('CreatedApiClient').implemen
 });
 
 builder.queryFields((t) => ({
+  apiClientsConnection: t.prismaConnection(
+    {
+      type: 'ApiClient',
+      cursor: 'id',
+      ...pageSize,
+      description: 'The API clients the caller may manage, newest first: all for bureau-wide admins, else those of their stations\' partners.',
+      authScopes: { admin: true },
+      resolve: (query, _root, _args, ctx) => ctx.prisma.apiClient.findMany({ ...query, where: apiClientFilter(ctx.principal), orderBy: { id: 'desc' } }),
+    },
+    {},
+    ApiClientEdge,
+  ),
   apiClients: t.prismaField({
     type: ['ApiClient'],
+    deprecationReason: 'Use `apiClientsConnection`: lists are paged.',
     description: 'The API clients the caller may manage, newest first: all for bureau-wide admins, else those of their stations\' partners.',
     authScopes: { admin: true },
     resolve: (query, _root, _args, ctx) => ctx.prisma.apiClient.findMany({ ...query, where: apiClientFilter(ctx.principal), orderBy: { id: 'desc' } }),

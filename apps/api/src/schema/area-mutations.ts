@@ -29,6 +29,7 @@ const AreaPatch = builder.inputType('AreaPatch', {
 builder.mutationFields((t) => ({
   createArea: t.prismaField({
     type: 'Area',
+    description: 'Adds a police area (警务区) to a station. Editors of that station.',
     authScopes: { editor: true },
     args: { input: t.arg({ type: AreaInput, required: true }) },
     resolve: async (query, _root, { input: { stationId, ...fields } }, ctx) => {

@@ -1,6 +1,7 @@
 import { AreaKind, type Prisma } from '@openstation/db';
 import { builder } from '../builder.ts';
 import { LocalizedText, textOf } from './localized.ts';
+import { OfficerAssignmentConnection } from './officer.ts';
 import { pageSize } from './pagination.ts';
 import { assertStationExists } from './station.ts';
 
@@ -23,14 +24,30 @@ export const Area = builder.prismaNode('Area', {
     }),
     station: t.relation('station'),
     assignments: t.relation('assignments', {
-      description: 'Who serves this area: community officer first, then auxiliaries and grid workers.',
+      deprecationReason: 'Use `assignmentsConnection`: lists are paged.',
       query: {
         where: { officer: { retiredAt: null } },
         orderBy: [{ isPrimary: 'desc' }, { officer: { role: 'asc' } }, { id: 'asc' }],
       },
     }),
+    assignmentsConnection: t.relatedConnection(
+      'assignments',
+      {
+        cursor: 'id',
+        ...pageSize,
+        description: 'Who serves this area: community officer first, then auxiliaries and grid workers.',
+        query: {
+          where: { officer: { retiredAt: null } },
+          orderBy: [{ isPrimary: 'desc' }, { officer: { role: 'asc' } }, { id: 'asc' }],
+        },
+      },
+      OfficerAssignmentConnection,
+    ),
   }),
 });
+
+/** The one edge type of every connection of areas. */
+export const AreaEdge = builder.edgeObject({ type: Area, name: 'AreaEdge' });
 
 /** Matches a place name in Chinese or English, whole or in part. */
 export function areaNameFilter(name: string): Prisma.AreaWhereInput {
@@ -64,5 +81,5 @@ builder.queryFields((t) => ({
       if (rows.length === 0) await assertStationExists(ctx, args.stationSlug);
       return rows;
     },
-  }),
+  }, {}, AreaEdge),
 }));

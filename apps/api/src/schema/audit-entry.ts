@@ -3,7 +3,7 @@ import { actsFor, isBureauWide, stationFilter } from '../domain/access.ts';
 import { idFor } from './inputs.ts';
 import { pageSize } from './pagination.ts';
 
-builder.prismaNode('AuditEntry', {
+export const AuditEntry = builder.prismaNode('AuditEntry', {
   description:
     'One change: who made it, what it was, and the record before and after. Admins, for the stations they act for ' +
     '(changes that belong to no station, such as sign-ins, for bureau-wide admins only).',
@@ -28,6 +28,9 @@ builder.prismaNode('AuditEntry', {
     }),
   }),
 });
+
+/** The one edge type of every connection of AuditEntry records. */
+export const AuditEntryEdge = builder.edgeObject({ type: AuditEntry, name: 'AuditEntryEdge' });
 
 builder.queryFields((t) => ({
   auditEntries: t.prismaConnection({
@@ -63,5 +66,5 @@ builder.queryFields((t) => ({
         },
         orderBy: { id: 'desc' },
       }),
-  }),
+  }, {}, AuditEntryEdge),
 }));

@@ -65,6 +65,7 @@ const PATCH = 'Changes the fields given; the rest stay as they are. An empty pat
 builder.mutationFields((t) => ({
   createVolunteerTeam: t.prismaField({
     type: 'VolunteerTeam',
+    description: 'Adds a volunteer team (群防群治) to a station. Editors of that station.',
     authScopes: { editor: true },
     args: { input: t.arg({ type: VolunteerTeamInput, required: true }) },
     resolve: async (query, _root, { input: { stationId, ...fields } }, ctx) => {
@@ -96,6 +97,7 @@ builder.mutationFields((t) => ({
   }),
   createEvent: t.prismaField({
     type: 'Event',
+    description: 'Announces a public event of a station. Editors of that station.',
     authScopes: { editor: true },
     args: { input: t.arg({ type: EventInput, required: true }) },
     resolve: async (query, _root, { input: { stationId, areaId, ...fields } }, ctx) => {

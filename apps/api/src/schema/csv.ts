@@ -50,14 +50,17 @@ const CsvIssue = builder.objectRef<Issue>('CsvIssue').implement({
 });
 
 const CsvOutcomeEnum = builder.enumType('CsvOutcome', {
+  description: 'What the import did with one row.',
   values: { CREATED: { value: 'created' }, UPDATED: { value: 'updated' }, UNCHANGED: { value: 'unchanged' } } as const,
 });
 
 const CsvRowOutcome = builder.objectRef<ImportReport['outcomes'][number]>('CsvRowOutcome').implement({
+  description: 'One CSV row (1-based, the header is row 1) and what the import did with it.',
   fields: (t) => ({ row: t.exposeInt('row'), outcome: t.expose('outcome', { type: CsvOutcomeEnum }) }),
 });
 
 const CsvImportCounts = builder.objectRef<ImportReport['counts']>('CsvImportCounts').implement({
+  description: 'How many rows an import created, updated or left unchanged.',
   fields: (t) => ({
     created: t.exposeInt('created'),
     updated: t.exposeInt('updated'),

@@ -9,11 +9,12 @@ export const EventKindEnum = builder.enumType(EventKind, {
   description: 'Residents\' meeting (警民恳谈会), open day (警营开放日), prevention talk …',
 });
 
-builder.prismaNode('Event', {
+export const Event = builder.prismaNode('Event', {
   description: 'A public event of the station.',
   id: { field: 'id' },
   fields: (t) => ({
-    kind: t.expose('kind', { type: EventKindEnum }),
+    eventKind: t.expose('kind', { type: EventKindEnum, description: 'What kind of event it is.' }),
+    kind: t.expose('kind', { type: EventKindEnum, deprecationReason: 'Use `eventKind`: one name means one type across Node types.' }),
     title: t.field({ type: LocalizedText, resolve: (e) => textOf(e.titleZh, e.titleEn) }),
     description: t.field({ type: LocalizedText, resolve: (e) => textOf(e.descriptionZh, e.descriptionEn) }),
     location: t.field({ type: LocalizedText, resolve: (e) => textOf(e.locationZh, e.locationEn) }),
@@ -24,14 +25,18 @@ builder.prismaNode('Event', {
   }),
 });
 
+/** The one edge type of every connection of Event records. */
+export const EventEdge = builder.edgeObject({ type: Event, name: 'EventEdge' });
+
 builder.queryFields((t) => ({
   events: t.prismaConnection({
     type: 'Event',
     cursor: 'id',
     ...pageSize,
-    description: 'Events by start time; `upcoming: true` keeps those that have not ended.',
+    description: 'Events by start time; `upcoming: true` keeps those that have not ended, `kind` those of one kind.',
     args: {
       stationSlug: t.arg.string(),
+      kind: t.arg({ type: EventKindEnum, description: 'Only events of this kind, e.g. RESIDENTS_MEETING.' }),
       upcoming: t.arg.boolean({ defaultValue: false }),
     },
     resolve: async (query, _root, args, ctx) => {
@@ -39,11 +44,12 @@ builder.queryFields((t) => ({
       const where: Prisma.EventWhereInput = {
         retiredAt: null,
         ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}),
+        ...(args.kind != null ? { kind: args.kind } : {}),
         ...(args.upcoming ? { OR: [{ endsAt: { gte: now } }, { endsAt: null, startsAt: { gte: now } }] } : {}),
       };
       const rows = await ctx.prisma.event.findMany({ ...query, where, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] });
       if (rows.length === 0) await assertStationExists(ctx, args.stationSlug);
       return rows;
     },
-  }),
+  }, {}, EventEdge),
 }));

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { LocalizedText, textOf } from './localized.ts';
 
-builder.prismaObject('Honour', {
+export const Honour = builder.prismaObject('Honour', {
   description: 'A distinction awarded to a station.',
   fields: (t) => ({
     title: t.field({ type: LocalizedText, resolve: (h) => textOf(h.titleZh, h.titleEn) }),
@@ -11,3 +11,6 @@ builder.prismaObject('Honour', {
     awardedOn: t.expose('awardedOn', { type: 'Date', nullable: true }),
   }),
 });
+
+/** The one edge type of every connection of Honour records. */
+export const HonourEdge = builder.edgeObject({ type: Honour, name: 'HonourEdge' });

@@ -28,9 +28,15 @@ import './survey.ts';
 import './survey-mutations.ts';
 import './survey-results.ts';
 import './portal-build-status.ts';
+import './viewer.ts';
+import './release-calendar.ts';
 import './csv.ts';
 
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({
+  description: 'What can be read: public data without a key; more with a key\'s scopes or a staff session.',
+});
+builder.mutationType({
+  description: 'What can be changed: staff by role and station, partner keys by scope (their own agency\'s records only).',
+});
 
 export const schema = builder.toSchema();

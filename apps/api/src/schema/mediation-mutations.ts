@@ -19,7 +19,7 @@ const CaseStatusEnum = builder.enumType(CaseStatus, { name: 'CaseStatus', descri
 
 const caseReaders = { mediator: true, apiScope: 'mediation:read' } as const;
 
-builder.prismaNode('MediationCase', {
+export const MediationCase = builder.prismaNode('MediationCase', {
   description:
     'One dispute: category, source, dates and outcome; never the parties\' names. Mediators of its station, and ' +
     '`mediation:read` keys of a partner agency of its station.',
@@ -31,14 +31,19 @@ builder.prismaNode('MediationCase', {
   },
   fields: (t) => ({
     reference: t.exposeString('reference'),
-    category: t.expose('category', { type: MediationCategoryEnum }),
+    caseCategory: t.expose('category', { type: MediationCategoryEnum, description: 'What the dispute is about.' }),
+    category: t.expose('category', { type: MediationCategoryEnum, deprecationReason: 'Use `caseCategory`: one name means one type across Node types.' }),
     source: t.expose('source', { type: CaseSourceEnum }),
-    status: t.expose('status', { type: CaseStatusEnum }),
+    caseStatus: t.expose('status', { type: CaseStatusEnum, description: 'Where the case stands.' }),
+    status: t.expose('status', { type: CaseStatusEnum, deprecationReason: 'Use `caseStatus`: one name means one type across Node types.' }),
     receivedOn: t.expose('receivedOn', { type: 'Date' }),
     closedOn: t.expose('closedOn', { type: 'Date', nullable: true }),
     room: t.relation('room'),
   }),
 });
+
+/** The one edge type of every connection of MediationCase records. */
+export const MediationCaseEdge = builder.edgeObject({ type: MediationCase, name: 'MediationCaseEdge' });
 
 const MediationRoomInput = builder.inputType('MediationRoomInput', {
   description: 'A new mediation room of a station.',
@@ -120,7 +125,7 @@ builder.queryFields((t) => ({
         orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
       });
     },
-  }),
+  }, {}, MediationCaseEdge),
 }));
 
 builder.mutationFields((t) => ({

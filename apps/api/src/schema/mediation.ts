@@ -10,10 +10,11 @@ export const MediationCategoryEnum = builder.enumType(MediationCategory, {
 });
 
 const StatsPeriod = builder.enumType('MediationStatsPeriod', {
+  description: 'The period mediation figures are counted over: a calendar year or a quarter.',
   values: { YEAR: { value: 'YEAR' }, QUARTER: { value: 'QUARTER' } } as const,
 });
 
-builder.prismaNode('MediationRoom', {
+export const MediationRoom = builder.prismaNode('MediationRoom', {
   description: '调解室 — where disputes are mediated, and how to reach it.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -22,9 +23,16 @@ builder.prismaNode('MediationRoom', {
     description: t.field({ type: LocalizedText, resolve: (r) => textOf(r.descriptionZh, r.descriptionEn) }),
     location: t.field({ type: LocalizedText, resolve: (r) => textOf(r.locationZh, r.locationEn) }),
     phone: t.exposeString('phone', { nullable: true }),
+    receptionHours: t.field({
+      type: LocalizedText,
+      nullable: true,
+      description: 'When the room receives residents.',
+      resolve: (r) => optionalTextOf(r.openingHoursZh, r.openingHoursEn),
+    }),
     openingHours: t.field({
       type: LocalizedText,
       nullable: true,
+      deprecationReason: 'Use `receptionHours`: one name means one type across Node types. (Station.openingHours is never null.)',
       resolve: (r) => optionalTextOf(r.openingHoursZh, r.openingHoursEn),
     }),
     foundedYear: t.exposeInt('foundedYear', { nullable: true }),
@@ -32,6 +40,9 @@ builder.prismaNode('MediationRoom', {
     leadMediator: t.relation('leadMediator', { nullable: true }),
   }),
 });
+
+/** The one edge type of every connection of MediationRoom records. */
+export const MediationRoomEdge = builder.edgeObject({ type: MediationRoom, name: 'MediationRoomEdge' });
 
 interface StatRow {
   year: number | null;

@@ -33,6 +33,7 @@ const OfficerPatch = builder.inputType('OfficerPatch', {
 });
 
 const AssignmentInput = builder.inputType('OfficerAssignmentInput', {
+  description: 'An officer to serve an area, from a date.',
   fields: (t) => ({
     officerId: t.globalID({ required: true }),
     areaId: t.globalID({ required: true }),
@@ -68,6 +69,7 @@ function assignmentKey(input: { officerId: { typename: string; id: string }; are
 builder.mutationFields((t) => ({
   createOfficer: t.prismaField({
     type: 'Officer',
+    description: 'Adds an officer, auxiliary, grid worker or mediator to a station. Editors of that station.',
     authScopes: { editor: true },
     args: { input: t.arg({ type: OfficerInput, required: true }) },
     resolve: async (query, _root, { input: { stationId, ...fields } }, ctx) => {
@@ -109,6 +111,7 @@ builder.mutationFields((t) => ({
   }),
   updateOfficerAssignment: t.prismaField({
     type: 'OfficerAssignment',
+    description: 'Changes an assignment (a patch: primary or support, since when). Editors of its station.',
     authScopes: { editor: true },
     args: { input: t.arg({ type: AssignmentPatch, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {

@@ -12,7 +12,7 @@ export const OfficerRoleEnum = builder.enumType(OfficerRole, {
   description: 'An officer\'s role: director (所长), community officer (社区民警), auxiliary (辅警), grid worker, mediator …',
 });
 
-builder.prismaNode('Officer', {
+export const Officer = builder.prismaNode('Officer', {
   description:
     'A person residents can reach: police officer, auxiliary officer, grid worker or mediator. ' +
     'Only duty phones are published, never private numbers.',
@@ -22,7 +22,8 @@ builder.prismaNode('Officer', {
     name: t.field({ type: LocalizedText, resolve: (o) => textOf(o.nameZh, o.nameEn) }),
     badgeNumber: t.exposeString('badgeNumber', { nullable: true }),
     photoUrl: t.exposeString('photoUrl', { nullable: true }),
-    dutyPhone: t.exposeString('dutyPhone', { nullable: true, description: 'Duty phone (工作电话), never a private number.' }),
+    workPhone: t.exposeString('dutyPhone', { nullable: true, description: 'Work phone (工作电话), never a private number; null when the officer has none published.' }),
+    dutyPhone: t.exposeString('dutyPhone', { nullable: true, deprecationReason: 'Use `workPhone`: one name means one type across Node types. (Station.dutyPhone is never null.)' }),
     contactHours: t.field({
       type: LocalizedText,
       nullable: true,
@@ -38,13 +39,21 @@ builder.prismaNode('Officer', {
     }),
     station: t.relation('station'),
     assignments: t.relation('assignments', {
-      description: 'The areas this officer serves.',
+      deprecationReason: 'Use `assignmentsConnection`: lists are paged.',
       query: { orderBy: [{ isPrimary: 'desc' }, { id: 'asc' }] },
     }),
+    assignmentsConnection: t.relatedConnection(
+      'assignments',
+      { cursor: 'id', ...pageSize, description: 'The areas this officer serves, primary first.', query: { orderBy: [{ isPrimary: 'desc' }, { id: 'asc' }] } },
+      OfficerAssignmentConnection,
+    ),
   }),
 });
 
-builder.prismaObject('OfficerAssignment', {
+/** The one edge type of every connection of Officer records. */
+export const OfficerEdge = builder.edgeObject({ type: Officer, name: 'OfficerEdge' });
+
+export const OfficerAssignment = builder.prismaObject('OfficerAssignment', {
   description: 'An officer serving an area.',
   fields: (t) => ({
     isPrimary: t.exposeBoolean('isPrimary', { description: 'The area\'s responsible officer (责任民警) rather than support.' }),
@@ -53,6 +62,15 @@ builder.prismaObject('OfficerAssignment', {
     area: t.relation('area'),
   }),
 });
+
+/** The one edge type of every connection of OfficerAssignment records. */
+export const OfficerAssignmentEdge = builder.edgeObject({ type: OfficerAssignment, name: 'OfficerAssignmentEdge' });
+
+/** One connection type for an area's and an officer's assignments: the same field name on two Node types has one type. */
+export const OfficerAssignmentConnection = builder.connectionObject(
+  { type: OfficerAssignment, name: 'OfficerAssignmentConnection' },
+  OfficerAssignmentEdge,
+);
 
 builder.queryFields((t) => ({
   officers: t.prismaConnection({
@@ -86,5 +104,5 @@ builder.queryFields((t) => ({
       if (rows.length === 0) await assertStationExists(ctx, args.stationSlug);
       return rows;
     },
-  }),
+  }, {}, OfficerEdge),
 }));

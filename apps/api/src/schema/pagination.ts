@@ -1,7 +1,6 @@
 import { InputError } from '../errors.ts';
+import { MAX_PAGE_SIZE } from '../relay-contract.ts';
 
-/** The most items one page of any connection may hold. */
-export const MAX_PAGE_SIZE = 100;
 
 interface PageArgs {
   first?: number | null;

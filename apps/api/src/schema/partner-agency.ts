@@ -7,12 +7,16 @@ export const PartnerKindEnum = builder.enumType(PartnerKind, {
   description: 'What kind of body a partner agency is.',
 });
 
-builder.prismaNode('PartnerAgency', {
+export const PartnerAgency = builder.prismaNode('PartnerAgency', {
   id: { field: 'id' },
   description: 'An agency the station works with: justice office, town government, fire brigade, school …',
   fields: (t) => ({
     slug: t.exposeString('slug'),
-    kind: t.expose('kind', { type: PartnerKindEnum }),
+    partnerKind: t.expose('kind', { type: PartnerKindEnum, description: 'What kind of agency it is.' }),
+    kind: t.expose('kind', { type: PartnerKindEnum, deprecationReason: 'Use `partnerKind`: one name means one type across Node types.' }),
     name: t.field({ type: LocalizedText, resolve: (p) => textOf(p.nameZh, p.nameEn) }),
   }),
 });
+
+/** The one edge type of every connection of PartnerAgency records. */
+export const PartnerAgencyEdge = builder.edgeObject({ type: PartnerAgency, name: 'PartnerAgencyEdge' });

@@ -1,18 +1,23 @@
 import { ReferralDirection, ReferralStatus } from '@openstation/db';
 import { z } from 'zod';
-import { acceptReferral, createReferral, mayReadReferral, noteReferral, resolveReferral, visibleReferrals } from '../domain/referrals.ts';
+import { acceptReferral, createReferral, mayReadReferral, noteReferral, resolveReferral, returnReferral, visibleReferrals } from '../domain/referrals.ts';
 import { builder } from '../builder.ts';
 import { idFor, LocalizedProseInput } from './inputs.ts';
 import { LocalizedText, textOf } from './localized.ts';
 import { pageSize } from './pagination.ts';
 
-const ReferralDirectionEnum = builder.enumType(ReferralDirection, { name: 'ReferralDirection' });
+const ReferralDirectionEnum = builder.enumType(ReferralDirection, {
+  name: 'ReferralDirection',
+  description: 'Who handed the dispute to whom: the police to the partner agency, or the agency to the police.',
+});
 const ReferralStatusEnum = builder.enumType(ReferralStatus, {
   name: 'ReferralStatus',
-  description: 'CREATED → ACCEPTED (by the receiving side) → IN_PROGRESS → RESOLVED.',
+  description:
+    'CREATED → ACCEPTED (by the receiving side) → IN_PROGRESS (a note from the receiving side) → RESOLVED (`resolveReferral`); ' +
+    'or RETURNED (`returnReferral`): the receiving side handed it back unresolved.',
 });
 
-builder.prismaNode('Referral', {
+export const Referral = builder.prismaNode('Referral', {
   description:
     '警调衔接 — a dispute handed between the police and a partner agency. Mediators see their stations\' referrals; ' +
     'a partner agency\'s `referrals:write` key sees and updates only its own.',
@@ -32,10 +37,16 @@ builder.prismaNode('Referral', {
   }),
 });
 
+/** The one edge type of every connection of Referral records. */
+export const ReferralEdge = builder.edgeObject({ type: Referral, name: 'ReferralEdge' });
+
 const ReferralInput = builder.inputType('ReferralInput', {
+  description: 'A new referral (警调衔接), without party names.',
   fields: (t) => ({
     stationId: t.globalID({ required: true }),
-    partnerId: t.globalID({ required: true, description: 'Ignored for partner keys: they refer on their own behalf.' }),
+    partnerId: t.globalID({
+      description: 'The partner agency: required from staff (FIELD_REQUIRED), left out by partner keys, which refer on their own agency\'s behalf (a value given is ignored).',
+    }),
     summary: t.field({ type: LocalizedProseInput, required: true, description: 'What the dispute is about, without party names.' }),
     createdOn: t.field({ type: 'Date', required: true }),
   }),
@@ -58,7 +69,7 @@ builder.queryFields((t) => ({
         where: { ...visibleReferrals(ctx.principal), ...(args.status ? { status: args.status } : {}) },
         orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       }),
-  }),
+  }, {}, ReferralEdge),
 }));
 
 builder.mutationFields((t) => ({
@@ -72,7 +83,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, ctx) => {
       const id = await createReferral(ctx, {
         stationId: idFor(input.stationId, 'Station', 'input.stationId'),
-        partnerId: idFor(input.partnerId, 'PartnerAgency', 'input.partnerId'),
+        partnerId: input.partnerId == null ? null : idFor(input.partnerId, 'PartnerAgency', 'input.partnerId'),
         summary: input.summary,
         createdOn: input.createdOn,
       });
@@ -100,6 +111,19 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = idFor(args.id, 'Referral');
       await noteReferral(ctx, id, args.note);
+      return ctx.prisma.referral.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  returnReferral: t.prismaField({
+    type: 'Referral',
+    description:
+      'The receiving side hands the referral back unresolved, saying why (CREATED, ACCEPTED or IN_PROGRESS → RETURNED). ' +
+      'A returned referral is closed.',
+    authScopes: referralActors,
+    args: { id: t.arg.globalID({ required: true }), reason: t.arg.string({ required: true, validate: note }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = idFor(args.id, 'Referral');
+      await returnReferral(ctx, id, args.reason);
       return ctx.prisma.referral.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -50,6 +50,7 @@ const ServiceItemPatch = builder.inputType('ServiceItemPatch', {
 builder.mutationFields((t) => ({
   createServiceItem: t.prismaField({
     type: 'ServiceItem',
+    description: 'Adds an item to a station\'s service guide (办事指南). Editors of that station.',
     authScopes: { editor: true },
     args: { input: t.arg({ type: ServiceItemInput, required: true }) },
     resolve: async (query, _root, { input: { stationId, ...fields } }, ctx) => {

@@ -12,7 +12,7 @@ export const ServiceCategoryEnum = builder.enumType(ServiceCategory, {
   description: 'Kinds of service a station offers residents (户籍, 身份证, 居住证, 出入境 …).',
 });
 
-builder.prismaNode('ServiceItem', {
+export const ServiceItem = builder.prismaNode('ServiceItem', {
   description:
     '办事指南 — one service: who may apply, what to bring, the steps, the promised time limit, ' +
     'the fee and its legal basis, where and when.',
@@ -58,6 +58,9 @@ builder.prismaNode('ServiceItem', {
   }),
 });
 
+/** The one edge type of every connection of ServiceItem records. */
+export const ServiceItemEdge = builder.edgeObject({ type: ServiceItem, name: 'ServiceItemEdge' });
+
 builder.queryFields((t) => ({
   serviceItems: t.prismaConnection({
     type: 'ServiceItem',
@@ -94,5 +97,5 @@ builder.queryFields((t) => ({
       if (rows.length === 0) await assertStationExists(ctx, args.stationSlug);
       return rows;
     },
-  }),
+  }, {}, ServiceItemEdge),
 }));

@@ -1,6 +1,7 @@
 import { StaffRole } from '@openstation/db';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
+import { pageSize } from './pagination.ts';
 import {
   changeOwnPassword,
   createStaffUser,
@@ -20,15 +21,17 @@ export const StaffRoleEnum = builder.enumType(StaffRole, {
   description: 'ADMIN manages accounts and keys and may do everything; EDITOR maintains and publishes content; MEDIATOR maintains mediation rooms and cases.',
 });
 
-builder.prismaNode('StaffUser', {
+export const StaffUser = builder.prismaNode('StaffUser', {
   description: 'A member of station staff. Visible to the user themself and to admins.',
   id: { field: 'id' },
   authScopes: (user, { principal }) =>
     principal.kind === 'staff' && (principal.role === 'ADMIN' || principal.userId === user.id),
   fields: (t) => ({
     email: t.exposeString('email'),
-    name: t.exposeString('name'),
-    role: t.expose('role', { type: StaffRoleEnum }),
+    displayName: t.exposeString('name', { description: 'The staff member\'s name as shown in the console and the audit trail.' }),
+    staffRole: t.expose('role', { type: StaffRoleEnum, description: 'What the staff member may do: ADMIN, EDITOR or MEDIATOR.' }),
+    name: t.exposeString('name', { deprecationReason: 'Use `displayName`: one name means one type across Node types.' }),
+    role: t.expose('role', { type: StaffRoleEnum, deprecationReason: 'Use `staffRole`: one name means one type across Node types.' }),
     allStations: t.exposeBoolean('allStations', { description: 'Acts for every station of the bureau (then `stations` is empty).' }),
     stations: t.field({
       type: [Station],
@@ -43,6 +46,9 @@ builder.prismaNode('StaffUser', {
     }),
   }),
 });
+
+/** The one edge type of every connection of StaffUser records. */
+export const StaffUserEdge = builder.edgeObject({ type: StaffUser, name: 'StaffUserEdge' });
 
 const Session = builder.objectRef<{ token: string; expiresAt: Date }>('Session').implement({
   description: 'A staff session: send `Authorization: Bearer <token>` with each request until `expiresAt`.',
@@ -95,8 +101,23 @@ const stationIdsOf = (ids: readonly { typename: string; id: string }[] | null | 
   ids == null ? ids : ids.map((id, i) => idFor(id, 'Station', `${path}.${i}`));
 
 builder.queryFields((t) => ({
+  staffUsersConnection: t.prismaConnection(
+    {
+      type: 'StaffUser',
+      cursor: 'id',
+      ...pageSize,
+      description:
+        'The staff accounts the caller may manage (admins): all for bureau-wide admins, otherwise those whose stations are all theirs; enabled ones first, then by email.',
+      authScopes: { admin: true },
+      resolve: (query, _root, _args, ctx) =>
+        ctx.prisma.staffUser.findMany({ ...query, where: manageableStaffFilter(ctx.principal), orderBy: [{ disabledAt: { sort: 'asc', nulls: 'first' } }, { email: 'asc' }, { id: 'asc' }] }),
+    },
+    {},
+    StaffUserEdge,
+  ),
   staffUsers: t.prismaField({
     type: ['StaffUser'],
+    deprecationReason: 'Use `staffUsersConnection`: lists are paged.',
     description:
       'The staff accounts the caller may manage (admins): all for bureau-wide admins, otherwise those whose stations are all theirs; enabled ones first, then by email.',
     authScopes: { admin: true },

@@ -3,6 +3,12 @@ import { builder } from '../builder.ts';
 import { NotFoundError } from '../errors.ts';
 import { LocalizedText, optionalTextOf, textOf } from './localized.ts';
 import { pageSize } from './pagination.ts';
+import { AreaEdge } from './area.ts';
+import { HonourEdge } from './honour.ts';
+import { MediationRoomEdge } from './mediation.ts';
+import { OfficerEdge } from './officer.ts';
+import { PartnerAgencyEdge } from './partner-agency.ts';
+import { VolunteerTeamEdge } from './volunteer-team.ts';
 
 export const Station = builder.prismaNode('Station', {
   description: '派出所 — a community police station and the public facts of its jurisdiction.',
@@ -34,27 +40,63 @@ export const Station = builder.prismaNode('Station', {
     policeOfficers: t.exposeInt('policeOfficers', { nullable: true, description: 'Number of police officers (民警).' }),
     auxiliaryOfficers: t.exposeInt('auxiliaryOfficers', { nullable: true, description: 'Number of auxiliary officers (辅警).' }),
     gridWorkers: t.exposeInt('gridWorkers', { nullable: true, description: 'Grid workers (网格员) in the jurisdiction.' }),
-    source: t.field({
+    factsSource: t.field({
       type: LocalizedText,
       nullable: true,
       description: 'The public report these facts were taken from.',
       resolve: (s) => optionalTextOf(s.sourceTitleZh, null),
     }),
-    sourcePublishedOn: t.expose('sourcePublishedOn', { type: 'Date', nullable: true }),
-    honours: t.relation('honours', { query: { orderBy: [{ year: 'asc' }, { id: 'asc' }] } }),
-    mediationRooms: t.relation('mediationRooms', { query: { where: { retiredAt: null }, orderBy: { id: 'asc' } } }),
-    volunteerTeams: t.relation('volunteerTeams', { query: { where: { retiredAt: null }, orderBy: { id: 'asc' } } }),
-    partners: t.relation('partners', {
-      description: 'Partner agencies the station works with.',
-      query: { orderBy: { id: 'asc' } },
+    source: t.field({
+      type: LocalizedText,
+      nullable: true,
+      deprecationReason: 'Use `factsSource`: one name means one type across Node types.',
+      resolve: (s) => optionalTextOf(s.sourceTitleZh, null),
     }),
+    sourcePublishedOn: t.expose('sourcePublishedOn', { type: 'Date', nullable: true }),
+    honours: t.relation('honours', { deprecationReason: 'Use `honoursConnection`: lists are paged.', query: { orderBy: [{ year: 'asc' }, { id: 'asc' }] } }),
+    mediationRooms: t.relation('mediationRooms', { deprecationReason: 'Use `mediationRoomsConnection`: lists are paged.', query: { where: { retiredAt: null }, orderBy: { id: 'asc' } } }),
+    volunteerTeams: t.relation('volunteerTeams', { deprecationReason: 'Use `volunteerTeamsConnection`: lists are paged.', query: { where: { retiredAt: null }, orderBy: { id: 'asc' } } }),
+    partners: t.relation('partners', { deprecationReason: 'Use `partnersConnection`: lists are paged.', query: { orderBy: { id: 'asc' } } }),
+    honoursConnection: t.relatedConnection(
+      'honours',
+      { cursor: 'id', ...pageSize, description: 'Distinctions awarded to the station, oldest first.', query: { orderBy: [{ year: 'asc' }, { id: 'asc' }] } },
+      {},
+      HonourEdge,
+    ),
+    mediationRoomsConnection: t.relatedConnection(
+      'mediationRooms',
+      { cursor: 'id', ...pageSize, description: 'The station\'s mediation rooms (调解室) in service.', query: { where: { retiredAt: null }, orderBy: { id: 'asc' } } },
+      {},
+      MediationRoomEdge,
+    ),
+    volunteerTeamsConnection: t.relatedConnection(
+      'volunteerTeams',
+      { cursor: 'id', ...pageSize, description: 'Volunteer teams (群防群治) working with the station.', query: { where: { retiredAt: null }, orderBy: { id: 'asc' } } },
+      {},
+      VolunteerTeamEdge,
+    ),
+    partnersConnection: t.relatedConnection(
+      'partners',
+      { cursor: 'id', ...pageSize, description: 'Partner agencies the station works with.', query: { orderBy: { id: 'asc' } } },
+      {},
+      PartnerAgencyEdge,
+    ),
+    officers: t.relatedConnection(
+      'officers',
+      { cursor: 'id', ...pageSize, description: 'The station\'s officers in service (as `officers(stationSlug:)`).', query: { where: { retiredAt: null }, orderBy: { id: 'asc' } } },
+      {},
+      OfficerEdge,
+    ),
     areas: t.relatedConnection('areas', {
       cursor: 'id',
       ...pageSize,
       query: { where: { retiredAt: null }, orderBy: { id: 'asc' } },
-    }),
+    }, {}, AreaEdge),
   }),
 });
+
+/** The one edge type of every connection of Station records. */
+export const StationEdge = builder.edgeObject({ type: Station, name: 'StationEdge' });
 
 /** The station with this slug, or a NOT_FOUND error. */
 export async function stationIdBySlug(ctx: Context, slug: string): Promise<number> {
@@ -75,11 +117,13 @@ builder.queryFields((t) => ({
     ...pageSize,
     description: 'All stations, in the order they were registered.',
     resolve: (query, _root, _args, ctx) => ctx.prisma.station.findMany({ ...query, where: { retiredAt: null }, orderBy: { id: 'asc' } }),
-  }),
+  }, {}, StationEdge),
   station: t.prismaField({
     type: 'Station',
     nullable: true,
-    description: 'The station with this slug; NOT_FOUND if there is none.',
+    description:
+      'The station with this slug. An unknown slug answers the error NOT_FOUND (`extensions.slug`), never a silent null: ' +
+      'the field is nullable only so that the error leaves the rest of the response intact.',
     args: { slug: t.arg.string({ required: true }) },
     resolve: async (query, _root, { slug }, ctx) => {
       const station = await ctx.prisma.station.findUnique({ ...query, where: { slug } });

@@ -129,7 +129,7 @@ builder.prismaObject('SurveyAnswer', {
   }),
 });
 
-builder.prismaObject('SurveyResponse', {
+export const SurveyResponse = builder.prismaObject('SurveyResponse', {
   description: 'One raw response (staff and `surveys:raw` only). It holds no person, device, code or time of day.',
   fields: (t) => ({
     area: t.relation('area', { nullable: true }),
@@ -138,6 +138,9 @@ builder.prismaObject('SurveyResponse', {
     answers: t.relation('answers', { query: { orderBy: { question: { position: 'asc' } } } }),
   }),
 });
+
+/** The one edge type of every connection of SurveyResponse records. */
+export const SurveyResponseEdge = builder.edgeObject({ type: SurveyResponse, name: 'SurveyResponseEdge' });
 
 builder.queryFields((t) => ({
   surveyResults: t.field({
@@ -177,5 +180,5 @@ builder.queryFields((t) => ({
         where: { campaignId: idFor(args.campaignId, 'SurveyCampaign', 'campaignId'), campaign: { stationId: stationFilter(ctx.principal) } },
         orderBy: { id: 'asc' },
       }),
-  }),
+  }, {}, SurveyResponseEdge),
 }));

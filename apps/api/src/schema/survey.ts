@@ -1,5 +1,6 @@
 import { SurveyAccessMode, SurveyChannel, SurveyIndicator, SurveyQuestionType, SurveyStatus } from '@openstation/db';
 import { builder } from '../builder.ts';
+import { pageSize } from './pagination.ts';
 import { actsFor, stationFilter } from '../domain/access.ts';
 import { type CampaignPhase, campaignPhase, chinaToday } from '../survey/calendar.ts';
 import { LocalizedText, LocalizedTextList, textListOf, textOf } from './localized.ts';
@@ -37,7 +38,7 @@ export const SurveyPhaseEnum = builder.enumType('SurveyPhase', {
   values: { NOT_YET_OPEN: { value: 'NOT_YET_OPEN' }, OPEN: { value: 'OPEN' }, CLOSED: { value: 'CLOSED' } } as const,
 });
 
-builder.prismaNode('SurveyCampaign', {
+export const SurveyCampaign = builder.prismaNode('SurveyCampaign', {
   id: { field: 'id' },
   description: '群众评议 — a station\'s half-yearly resident evaluation. Drafts are visible to editors of the station only.',
   authScopes: (campaign, ctx) => campaign.status === 'PUBLISHED' || (actsFor(ctx.principal, campaign.stationId) && { editor: true }),
@@ -47,12 +48,16 @@ builder.prismaNode('SurveyCampaign', {
     opensOn: t.expose('opensOn', { type: 'Date' }),
     closesOn: t.expose('closesOn', { type: 'Date', description: 'Last day answers are taken; results are public from the next day.' }),
     accessMode: t.expose('accessMode', { type: SurveyAccessModeEnum }),
-    status: t.expose('status', { type: SurveyStatusEnum }),
+    surveyStatus: t.expose('status', { type: SurveyStatusEnum, description: 'DRAFT (staff only) or PUBLISHED; see `phase` for open or closed.' }),
+    status: t.expose('status', { type: SurveyStatusEnum, deprecationReason: 'Use `surveyStatus`: one name means one type across Node types.' }),
     phase: t.field({ type: SurveyPhaseEnum, resolve: (c): CampaignPhase => campaignPhase(c, chinaToday()) }),
     station: t.relation('station'),
     questions: t.relation('questions', { query: { orderBy: { position: 'asc' } } }),
   }),
 });
+
+/** The one edge type of every connection of SurveyCampaign records. */
+export const SurveyCampaignEdge = builder.edgeObject({ type: SurveyCampaign, name: 'SurveyCampaignEdge' });
 
 builder.prismaNode('SurveyQuestion', {
   id: { field: 'id' },
@@ -73,9 +78,48 @@ builder.prismaNode('SurveyQuestion', {
 });
 
 builder.queryFields((t) => ({
+  surveyCampaignsConnection: t.prismaConnection(
+    {
+      type: 'SurveyCampaign',
+      cursor: 'id',
+      ...pageSize,
+      description: 'Published survey campaigns, newest first; `stationSlug` keeps one station\'s.',
+      args: { stationSlug: t.arg.string() },
+      resolve: async (query, _root, args, ctx) => {
+        const rows = await ctx.prisma.surveyCampaign.findMany({
+          ...query,
+          where: { status: 'PUBLISHED', ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}) },
+          orderBy: [{ opensOn: 'desc' }, { id: 'asc' }],
+        });
+        if (rows.length === 0) await assertStationExists(ctx, args.stationSlug);
+        return rows;
+      },
+    },
+    {},
+    SurveyCampaignEdge,
+  ),
+  surveyCampaignDraftsConnection: t.prismaConnection(
+    {
+      type: 'SurveyCampaign',
+      cursor: 'id',
+      ...pageSize,
+      description: 'Unpublished survey campaigns of the stations the caller acts for, newest first; `stationSlug` keeps one station\'s. Editors only.',
+      authScopes: { editor: true },
+      args: { stationSlug: t.arg.string() },
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.surveyCampaign.findMany({
+          ...query,
+          where: { status: 'DRAFT', stationId: stationFilter(ctx.principal), ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}) },
+          orderBy: [{ opensOn: 'desc' }, { id: 'asc' }],
+        }),
+    },
+    {},
+    SurveyCampaignEdge,
+  ),
   surveyCampaigns: t.prismaField({
     type: ['SurveyCampaign'],
-    description: 'Published survey campaigns, newest first; `stationSlug` keeps one station\'s.',
+    description: 'Published survey campaigns, newest first (at most 200); `stationSlug` keeps one station\'s.',
+    deprecationReason: 'Use `surveyCampaignsConnection`: lists are paged.',
     args: { stationSlug: t.arg.string() },
     resolve: async (query, _root, args, ctx) => {
       const rows = await ctx.prisma.surveyCampaign.findMany({
@@ -90,6 +134,7 @@ builder.queryFields((t) => ({
   }),
   surveyCampaignDrafts: t.prismaField({
     type: ['SurveyCampaign'],
+    deprecationReason: 'Use `surveyCampaignDraftsConnection`: lists are paged.',
     description: 'Unpublished survey campaigns of the stations the caller acts for, newest first; `stationSlug` keeps one station\'s. Editors only.',
     authScopes: { editor: true },
     args: { stationSlug: t.arg.string() },

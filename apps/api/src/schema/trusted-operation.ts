@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
+import { pageSize } from './pagination.ts';
 import { registerTrustedOperations, revokeTrustedOperation } from '../domain/trusted-operations.ts';
 import { apiClientFilter } from '../domain/api-clients.ts';
 import { isEmpty } from '../domain/patch.ts';
@@ -8,7 +9,7 @@ import { idFor } from './inputs.ts';
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash: 64 lower-case hexadecimal digits');
 
-builder.prismaObject('TrustedOperation', {
+export const TrustedOperation = builder.prismaObject('TrustedOperation', {
   description:
     'A registered GraphQL operation. API keys not flagged `development` may run only these, by sending the hash ' +
     '(`extensions.persistedQuery.sha256Hash` or `documentId`) instead of the text. Admins only.',
@@ -22,9 +23,35 @@ builder.prismaObject('TrustedOperation', {
   }),
 });
 
+/** The one edge type of every connection of TrustedOperation records. */
+export const TrustedOperationEdge = builder.edgeObject({ type: TrustedOperation, name: 'TrustedOperationEdge' });
+
 builder.queryFields((t) => ({
+  trustedOperationsConnection: t.prismaConnection(
+    {
+      type: 'TrustedOperation',
+      cursor: 'id',
+      ...pageSize,
+      description:
+        'Registered operations, newest first: those in force, or all with `includeRevoked`. Station-bound admins see those of their stations\' partners\' keys.',
+      authScopes: { admin: true },
+      args: { includeRevoked: t.arg.boolean({ defaultValue: false }) },
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.trustedOperation.findMany({
+          ...query,
+          where: {
+            ...(args.includeRevoked ? {} : { revokedAt: null }),
+            ...(isEmpty(apiClientFilter(ctx.principal)) ? {} : { apiClient: apiClientFilter(ctx.principal) }),
+          },
+          orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        }),
+    },
+    {},
+    TrustedOperationEdge,
+  ),
   trustedOperations: t.prismaField({
     type: ['TrustedOperation'],
+    deprecationReason: 'Use `trustedOperationsConnection`: lists are paged.',
     description:
       'Registered operations, newest first: those in force, or all with `includeRevoked`. Station-bound admins see those of their stations\' partners\' keys.',
     authScopes: { admin: true },

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { LocalizedText, textOf } from './localized.ts';
 
-builder.prismaNode('VolunteerTeam', {
+export const VolunteerTeam = builder.prismaNode('VolunteerTeam', {
   id: { field: 'id' },
   description: '群防群治 — a residents\' volunteer team working with the station.',
   fields: (t) => ({
@@ -11,3 +11,6 @@ builder.prismaNode('VolunteerTeam', {
     foundedYear: t.exposeInt('foundedYear', { nullable: true }),
   }),
 });
+
+/** The one edge type of every connection of VolunteerTeam records. */
+export const VolunteerTeamEdge = builder.edgeObject({ type: VolunteerTeam, name: 'VolunteerTeamEdge' });

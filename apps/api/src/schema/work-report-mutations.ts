@@ -5,8 +5,10 @@ import type { PriorityFields, ReportContentPatch } from '../domain/report-conten
 import { correctWorkReport, createWorkReport, deleteWorkReportDraft, publishWorkReport, updateWorkReport } from '../domain/work-reports.ts';
 import { idFor, LocalizedLineInput, LocalizedProseInput, optionalIdFor } from './inputs.ts';
 import { SurveyIndicatorEnum } from './survey.ts';
+import { WorkReportEdge } from './work-report.ts';
 
 const ReportSectionInput = builder.inputType('ReportSectionInput', {
+  description: 'A section of a quarterly report: heading and body.',
   fields: (t) => ({
     heading: t.field({ type: LocalizedLineInput, required: true }),
     body: t.field({ type: LocalizedProseInput, required: true }),
@@ -14,6 +16,7 @@ const ReportSectionInput = builder.inputType('ReportSectionInput', {
 });
 
 const MetricValueInput = builder.inputType('MetricValueInput', {
+  description: 'A quarterly report\'s figure for one catalogue metric.',
   fields: (t) => ({
     metricKey: t.string({ required: true, description: 'A key of the metric catalogue (`metrics { key }`).' }),
     value: t.float({
@@ -111,7 +114,7 @@ builder.queryFields((t) => ({
         where: { status: 'DRAFT', stationId: stationFilter(ctx.principal), ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}) },
         orderBy: [{ year: 'desc' }, { quarter: 'desc' }, { id: 'desc' }],
       }),
-  }),
+  }, {}, WorkReportEdge),
 }));
 
 builder.mutationFields((t) => ({

@@ -10,9 +10,12 @@ import { pageSize } from './pagination.ts';
 import { assertStationExists } from './station.ts';
 import { SurveyIndicatorEnum } from './survey.ts';
 
-const ReportStatusEnum = builder.enumType(ReportStatus, { name: 'ReportStatus' });
+const ReportStatusEnum = builder.enumType(ReportStatus, {
+  name: 'ReportStatus',
+  description: 'DRAFT (editors only) or PUBLISHED (public; corrections publish a new revision).',
+});
 
-builder.prismaNode('WorkReport', {
+export const WorkReport = builder.prismaNode('WorkReport', {
   description: '季度工作报告 — a station\'s published report to residents for one quarter.',
   id: { field: 'id' },
   authScopes: (report, ctx) => report.status === 'PUBLISHED' || (actsFor(ctx.principal, report.stationId) && { editor: true }),
@@ -29,7 +32,8 @@ builder.prismaNode('WorkReport', {
       resolve: (r) => optionalTextOf(r.correctionNoteZh, r.correctionNoteEn),
     }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
-    status: t.expose('status', { type: ReportStatusEnum, description: 'DRAFT reports are visible to editors only.' }),
+    reportStatus: t.expose('status', { type: ReportStatusEnum, description: 'DRAFT reports are visible to editors only.' }),
+    status: t.expose('status', { type: ReportStatusEnum, deprecationReason: 'Use `reportStatus`: one name means one type across Node types.' }),
     supersededAt: t.expose('supersededAt', {
       type: 'DateTime',
       nullable: true,
@@ -55,7 +59,11 @@ builder.prismaNode('WorkReport', {
   }),
 });
 
+/** The one edge type of every connection of WorkReport records. */
+export const WorkReportEdge = builder.edgeObject({ type: WorkReport, name: 'WorkReportEdge' });
+
 builder.prismaObject('ReportSection', {
+  description: 'A section of a quarterly report, in order.',
   fields: (t) => ({
     position: t.exposeInt('position'),
     heading: t.field({ type: LocalizedText, resolve: (s) => textOf(s.headingZh, s.headingEn) }),
@@ -141,7 +149,7 @@ builder.queryFields((t) => ({
       if (rows.length === 0) await assertStationExists(ctx, args.stationSlug);
       return rows;
     },
-  }),
+  }, {}, WorkReportEdge),
   latestReport: t.prismaField({
     type: 'WorkReport',
     nullable: true,
