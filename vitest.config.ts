@@ -57,7 +57,8 @@ export default defineConfig({
           include: ['tests/console/**/*.test.ts'],
           globalSetup: ['./tests/support/global-database.ts', './tests/console/global-setup.ts'],
           env: { OPENSTATION_TEST_ENGINE: 'pglite' },
-          testTimeout: 60_000,
+          // Browser flows walk many pages (each rendered through the API): a hang guard, not a speed check.
+          testTimeout: 300_000,
         },
       },
       ...engines.map((engine) => ({

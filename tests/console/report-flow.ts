@@ -1,5 +1,5 @@
 import { createStaffUser } from '@openstation/api/auth/accounts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Account, ConsoleServer } from './harness.ts';
 
@@ -23,18 +23,6 @@ export async function createReportEditor(server: ConsoleServer): Promise<Account
   const station = await server.db.prisma.station.findUniqueOrThrow({ where: { slug: REPORT_STATION }, select: { id: true } });
   await createStaffUser(server.db.prisma, { ...account, name: '迁陵编辑', role: 'EDITOR', stations: [station.id] });
   return account;
-}
-
-/** A signed-in page at 1280 × 800. */
-export async function signIn(browser: Browser, origin: string, account: Account, javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled });
-  const page = await context.newPage();
-  await page.goto(`${origin}/staff/sign-in/`);
-  await page.fill('#f-email', account.email);
-  await page.fill('#f-password', account.password);
-  await page.click('main button[type=submit]');
-  await page.waitForURL(`${origin}/staff/`);
-  return { context, page };
 }
 
 const submit = (page: Page) => Promise.all([page.waitForEvent('load'), page.click('form.report-form button[type=submit]')]);

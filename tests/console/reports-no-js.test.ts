@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../portal/browser.ts';
 import { type Account, useConsoleServer } from './harness.ts';
-import { correctReport, createReportEditor, signIn, writeAndPublishReport } from './report-flow.ts';
+import { correctReport, createReportEditor, writeAndPublishReport } from './report-flow.ts';
+import { signIn } from './signed-in.ts';
 
 const server = useConsoleServer();
 let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
@@ -17,7 +18,7 @@ afterAll(async () => {
 
 it('with JavaScript off, an editor deletes a draft, writes, checks (the server works out the changes), previews, publishes and corrects a report', async () => {
   if (!browser || !editor) throw new Error('not set up');
-  const { context, page } = await signIn(browser, server.origin, editor, false);
+  const { context, page } = await signIn(browser, server.origin, editor, { javaScriptEnabled: false });
   const { reportPath } = await writeAndPublishReport(server, page, false);
   // This server builds no portal: the page says so rather than waiting for it.
   expect(await page.getAttribute('#portal-status', 'data-state')).toBe('off');

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from '../portal/browser.ts';
 import { type Account, OWN_STATION, useConsoleServer } from './harness.ts';
-import { correctReport, createReportEditor, REPORT_STATION, signIn, WRITTEN, writeAndPublishReport } from './report-flow.ts';
+import { correctReport, createReportEditor, REPORT_STATION, WRITTEN, writeAndPublishReport } from './report-flow.ts';
+import { signIn } from './signed-in.ts';
 
 const server = useConsoleServer({ portal: true });
 let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
@@ -36,11 +37,11 @@ async function waitForPortal(page: Page, path: string, ms: number): Promise<stri
 describe('quarterly reports in the staff console, in Chromium', () => {
   it('an editor deletes a draft, writes the next report from the last one, previews it, publishes it and sees it on the rebuilt portal exactly as previewed; then corrects it', async () => {
     if (!browser || !editor) throw new Error('not set up');
-    const { context, page } = await signIn(browser, server.origin, editor, true);
+    const { context, page } = await signIn(browser, server.origin, editor);
     const { reportPath, previewMetrics, previewProse } = await writeAndPublishReport(server, page, true, expectNoViolations);
     expect(await page.getAttribute('#portal-status', 'data-state')).toBe('updating');
 
-    expect(await waitForPortal(page, reportPath, 300_000)).toBe('updated');
+    expect(await waitForPortal(page, reportPath, 300_000), JSON.stringify(server.portalStatus())).toBe('updated');
     await page.click('#portal-status a');
     await page.waitForURL(`${server.origin}/${REPORT_STATION}/reports/2026-q3/`);
     expect(await page.textContent('p.lead')).toBe(WRITTEN.summary);
@@ -54,7 +55,7 @@ describe('quarterly reports in the staff console, in Chromium', () => {
 
   it('refuses another station’s reports: no page, no form, and a forged publish or delete changes nothing', async () => {
     if (!browser) throw new Error('not set up');
-    const { context, page } = await signIn(browser, server.origin, server.editor, true);
+    const { context, page } = await signIn(browser, server.origin, server.editor);
     const draft = await server.db.prisma.workReport.findFirstOrThrow({ where: { station: { slug: REPORT_STATION }, status: 'DRAFT' } });
     for (const path of [`/staff/reports/${draft.id}/`, `/staff/reports/new/?station=${REPORT_STATION}`]) {
       const response = await page.goto(`${server.origin}${path}`);
@@ -86,7 +87,7 @@ describe('quarterly reports in the staff console, in Chromium', () => {
 
   it('has no axe-core (WCAG 2.2 AA) violations on the report pages, in both languages, at desktop and phone widths', async () => {
     if (!browser || !editor) throw new Error('not set up');
-    const { context, page } = await signIn(browser, server.origin, editor, true);
+    const { context, page } = await signIn(browser, server.origin, editor);
     const prisma = server.db.prisma;
     const draft = await prisma.workReport.findFirstOrThrow({ where: { station: { slug: REPORT_STATION }, status: 'DRAFT' } });
     const published = await prisma.workReport.findFirstOrThrow({ where: { station: { slug: REPORT_STATION }, status: 'PUBLISHED', supersededAt: null }, orderBy: { id: 'asc' } });

@@ -201,10 +201,10 @@ export const en = {
   'rule.EVENT_OF_ANOTHER_STATION': 'This meeting belongs to another station.',
   'rule.PRIORITY_LINK_INVALID': 'This link does not fit: choose a published survey that asked about the indicator, or a residents’ meeting.',
   'rule.AREA_OF_ANOTHER_STATION': 'This area belongs to another station.',
-  'rule.AREA_RETIRED': 'This area is no longer in use.',
-  'rule.INVALID_STATE': 'This cannot be done in the report’s current state (e.g. it is already published).',
-  'rule.CONFLICT': 'This quarter already has a report.',
-  'rule.MEDIATION_FIGURE_DIFFERS': '{message}',
+  'rule.AREA_RETIRED': 'This area has been retired: choose another.',
+  'rule.INVALID_STATE': 'The record’s state does not allow this (it may have changed meanwhile): reload the page.',
+  'rule.CONFLICT': 'This is already taken by another record: choose another value.',
+  'rule.MEDIATION_FIGURE_DIFFERS': 'The figure differs from the mediation cases recorded for the quarter: check it.',
   // Surveys and mediation (console-surveys)
   'nav.surveys': 'Surveys',
   'nav.mediation': 'Mediation',
@@ -380,7 +380,7 @@ export const en = {
   'caseSource.PARTNER_REFERRAL': 'Referred by a partner',
   'rule.CLOSED_ON_MISMATCH': 'A case has a conclusion date exactly when it is settled or concluded without agreement.',
   'rule.CLOSED_BEFORE_RECEIVED': 'A case cannot be concluded before it was received.',
-  'rule.SURVEY_INCOMPLETE': 'Cannot be published: {message}',
+  'rule.SURVEY_INCOMPLETE': 'The survey cannot be published yet: it has no questions, or its closing date has passed.',
   // console-admin: staff accounts, API keys, trusted operations, audit trail, CSV, and every documented error code.
   'nav.admin': 'Admin',
   'nav.csv': 'CSV import/export',
@@ -597,7 +597,7 @@ export const en = {
   'rule.EVENT_ENDS_BEFORE_START': 'The end cannot be before the start.',
   'rule.RESOLVED_BEFORE_CREATED': 'The resolution date cannot be before the referral was made.',
   'rule.PRIMARY_OFFICER_TAKEN': 'The area already has a responsible officer: make this one support, or change the other first.',
-  'rule.AREA_HAS_OFFICERS': 'Officers still serve this area: assign them to another one.',
+  'rule.AREA_HAS_OFFICERS': 'Warning: {count} officer(s) still serve this area and will no longer show for it. Assign them to another area:',
   'rule.SURVEY_CLOSES_AT_MIDNIGHT': 'The survey opened today, so it closes at midnight tonight.',
   // console-admin: how the audit trail names records, changes and fields.
   'entity.ApiClient': 'API key',

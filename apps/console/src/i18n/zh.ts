@@ -203,10 +203,10 @@ export const zh: Record<ConsoleKey, string> = {
   'rule.EVENT_OF_ANOTHER_STATION': '该会议属于其他派出所。',
   'rule.PRIORITY_LINK_INVALID': '关联无效：请选择问过该指标的已发布评议，或一次议事会/恳谈会。',
   'rule.AREA_OF_ANOTHER_STATION': '该地点属于其他派出所。',
-  'rule.AREA_RETIRED': '该地点已停用。',
-  'rule.INVALID_STATE': '报告当前状态下不能这样操作（例如已经发布）。',
-  'rule.CONFLICT': '该季度已有报告。',
-  'rule.MEDIATION_FIGURE_DIFFERS': '与本季度调解室登记的受理案件数不一致，请核对数字，或补录案件。',
+  'rule.AREA_RETIRED': '该警务区已撤销，请另选。',
+  'rule.INVALID_STATE': '记录当前的状态不允许此操作（可能刚被他人更改），请刷新页面。',
+  'rule.CONFLICT': '该值已被其他记录使用，请换一个。',
+  'rule.MEDIATION_FIGURE_DIFFERS': '该数字与本季度登记的调解案件数不一致，请核对。',
   // 群众评议与调解（console-surveys）
   'nav.surveys': '群众评议',
   'nav.mediation': '矛盾调解',
@@ -382,7 +382,7 @@ export const zh: Record<ConsoleKey, string> = {
   'caseSource.PARTNER_REFERRAL': '部门移交',
   'rule.CLOSED_ON_MISMATCH': '只有调解成功或未成功的案件才有调结日期。',
   'rule.CLOSED_BEFORE_RECEIVED': '调结日期不能早于受理日期。',
-  'rule.SURVEY_INCOMPLETE': '无法发布：{message}',
+  'rule.SURVEY_INCOMPLETE': '评议还不能发布：没有题目，或截止日期已过。',
   // console-admin: staff accounts, API keys, trusted operations, audit trail, CSV, and every documented error code.
   'nav.admin': '系统管理',
   'nav.csv': '表格导入导出',
@@ -599,7 +599,7 @@ export const zh: Record<ConsoleKey, string> = {
   'rule.EVENT_ENDS_BEFORE_START': '结束时间不能早于开始时间。',
   'rule.RESOLVED_BEFORE_CREATED': '办结日期不能早于移交日期。',
   'rule.PRIMARY_OFFICER_TAKEN': '该警务区已有责任民警：请将此人设为协助，或先调整另一位民警。',
-  'rule.AREA_HAS_OFFICERS': '仍有人员负责该警务区，请把他们调到其他警务区。',
+  'rule.AREA_HAS_OFFICERS': '提醒：仍有 {count} 名人员负责该警务区，撤销后将不再显示。请将他们分配到其他警务区：',
   'rule.SURVEY_CLOSES_AT_MIDNIGHT': '评议今天才开始，因此今晚零点结束。',
   // console-admin: how the audit trail names records, changes and fields.
   'entity.ApiClient': '接口密钥',
