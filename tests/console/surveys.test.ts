@@ -102,6 +102,7 @@ describe('surveys in the staff console, in Chromium', () => {
     if (process.env.CONSOLE_SHOTS) {
       const { writeFile } = await import('node:fs/promises');
       await writeFile(`${process.env.CONSOLE_SHOTS}/sheets.pdf`, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      await writeFile(`${process.env.CONSOLE_SHOTS}/sheets.html`, await page.content());
     }
     await expectAccessibleAtBothWidths(page, 'survey-sheets');
 
