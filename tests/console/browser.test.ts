@@ -111,7 +111,7 @@ describe('the staff console in Chromium', () => {
     const { context, page } = await signedInPage(true);
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
-      for (const path of ['/staff/', '/staff/en/', '/staff/officers/', '/staff/en/officers/?stale=1', `/staff/officers/${officer.id}/`, `/staff/en/officers/${officer.id}/`, '/staff/surveys/', '/staff/en/surveys/']) {
+      for (const path of ['/staff/', '/staff/en/', '/staff/officers/', '/staff/en/officers/?stale=1', '/staff/surveys/', '/staff/en/surveys/', `/staff/officers/${officer.id}/`, `/staff/en/officers/${officer.id}/`]) {
         await page.goto(`${server.origin}${path}`);
         await expectNoViolations(page, `${path} at ${width}`);
       }
@@ -125,7 +125,7 @@ describe('the staff console in Chromium', () => {
     await page.waitForSelector('h1:has-text("Form expired")');
     await expectNoViolations(page, 'refused form');
     await context.close();
-  });
+  }, 180_000);
 });
 
 describe('the admin and CSV pages in Chromium', () => {

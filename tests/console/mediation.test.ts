@@ -69,7 +69,7 @@ describe('mediation cases in the staff console, in Chromium', () => {
     const audit = await server.db.prisma.auditEntry.findMany({ where: { entityType: 'MediationCase', entityId: stored.id }, orderBy: { id: 'asc' }, include: { staffUser: true } });
     expect(audit.map((a) => [a.action, a.staffUser?.email])).toEqual([['mediationCase.create', mediator.email], ['mediationCase.update', mediator.email]]);
     await context.close();
-  }, 120_000);
+  }, 240_000);
 
   it('records a case with JavaScript off', async () => {
     if (!browser) throw new Error('no browser');
@@ -82,7 +82,7 @@ describe('mediation cases in the staff console, in Chromium', () => {
     const stored = await server.db.prisma.mediationCase.findFirstOrThrow({ where: { reference: 'LC-2026-902' } });
     expect([stored.status, stored.closedOn?.toISOString().slice(0, 10)]).toEqual(['UNRESOLVED', today()]);
     await context.close();
-  }, 120_000);
+  }, 240_000);
 
   it('an editor sees no mediation: not in the menu, and the pages refuse', async () => {
     if (!browser) throw new Error('no browser');
@@ -97,5 +97,5 @@ describe('mediation cases in the staff console, in Chromium', () => {
       expect(await page.locator('[data-figure]').count(), path).toBe(0);
     }
     await context.close();
-  }, 120_000);
+  }, 240_000);
 });

@@ -102,6 +102,7 @@ describe('surveys in the staff console, in Chromium', () => {
     if (process.env.CONSOLE_SHOTS) {
       const { writeFile } = await import('node:fs/promises');
       await writeFile(`${process.env.CONSOLE_SHOTS}/sheets.pdf`, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      await writeFile(`${process.env.CONSOLE_SHOTS}/sheets.html`, await page.content());
     }
     await expectAccessibleAtBothWidths(page, 'survey-sheets');
 
@@ -164,7 +165,7 @@ describe('surveys in the staff console, in Chromium', () => {
     }).then((r) => r.json() as Promise<{ data: unknown }>);
     expect(publicResults.data).toEqual({ surveyResults: { provisional: false, responses: 2 } });
     await context.close();
-  }, 120_000);
+  }, 240_000);
 
   it('does the same for an OPEN survey with JavaScript off: create, publish, paper entry, close', async () => {
     if (!browser) throw new Error('no browser');
@@ -198,5 +199,5 @@ describe('surveys in the staff console, in Chromium', () => {
     await page.goto(`${server.origin}/staff/en/surveys/${campaign.id}/results/`);
     expect(await page.textContent('#indicators')).toMatch(/\d+% \(\d+%–\d+%\)/);
     await context.close();
-  }, 120_000);
+  }, 240_000);
 });
