@@ -171,9 +171,10 @@ describe('the staff console, crawled as an admin', () => {
       expect(response?.status(), path).toBeLessThan(400);
       const links = await page.locator('a[href^="/staff/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       for (const link of links) if (!link.includes('/download/') && wanted(link)) queue.push(link);
+      // The attribute, not `form.action`: a field named `action` would shadow the property.
       forms.push(
         ...(await page.locator('form[method=post]').evaluateAll((els, at) =>
-          els.map((form) => ({ page: at, action: new URL((form as HTMLFormElement).action).pathname, fields: [...new FormData(form as HTMLFormElement)].map(([k, v]) => [k, typeof v === 'string' ? v : ''] as [string, string]) })),
+          els.map((form) => ({ page: at, action: new URL(form.getAttribute('action') ?? '', location.href).pathname, fields: [...new FormData(form as HTMLFormElement)].map(([k, v]) => [k, typeof v === 'string' ? v : ''] as [string, string]) })),
         path)),
       );
     }
