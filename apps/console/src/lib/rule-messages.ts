@@ -22,5 +22,7 @@ const KNOWN: Partial<Record<string, ConsoleKey>> = {
 
 /** What to show beside a field the API refused: the rule in the page's language, else the API's own words. */
 export function ruleMessage(lang: Lang, problem: Pick<ApiProblem, 'code' | 'message'>, today: string): string {
+  // Input validation says an empty required text in its own (English) words: it is the same rule as FIELD_REQUIRED.
+  if (problem.code === 'BAD_USER_INPUT' && /must not be empty/i.test(problem.message)) return t(lang, 'rule.FIELD_REQUIRED');
   return t(lang, KNOWN[problem.code] ?? 'rule.other', { today, message: problem.message });
 }
