@@ -101,6 +101,7 @@ describe('the staff console in Chromium', () => {
   it('has no axe-core (WCAG 2.2 AA) violations on any page type, in both languages, at desktop and phone widths', async () => {
     if (!browser) throw new Error('no browser');
     const officer = await firstOwnOfficer();
+    const report = await server.db.prisma.workReport.findFirstOrThrow({ where: { station: { slug: OWN_STATION }, status: 'PUBLISHED', supersededAt: null }, orderBy: { id: 'desc' } });
     const anonymous = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const signIn = await anonymous.newPage();
     for (const path of ['/staff/sign-in/', '/staff/en/sign-in/']) {
@@ -111,7 +112,7 @@ describe('the staff console in Chromium', () => {
     const { context, page } = await signedInPage(true);
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
-      for (const path of ['/staff/', '/staff/en/', '/staff/officers/', '/staff/en/officers/?stale=1', '/staff/surveys/', '/staff/en/surveys/', `/staff/officers/${officer.id}/`, `/staff/en/officers/${officer.id}/`]) {
+      for (const path of ['/staff/', '/staff/en/', '/staff/reports/', '/staff/en/reports/', `/staff/reports/${report.id}/`, `/staff/en/reports/${report.id}/preview/`, '/staff/officers/', '/staff/en/officers/?stale=1', '/staff/surveys/', '/staff/en/surveys/', `/staff/officers/${officer.id}/`, `/staff/en/officers/${officer.id}/`]) {
         await page.goto(`${server.origin}${path}`);
         await expectNoViolations(page, `${path} at ${width}`);
       }

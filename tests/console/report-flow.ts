@@ -118,6 +118,7 @@ export async function writeAndPublishReport(server: ConsoleServer, page: Page, j
 export async function correctReport(server: ConsoleServer, page: Page, reportPath: string): Promise<void> {
   const prisma = server.db.prisma;
   await page.goto(`${server.origin}${reportPath}`);
+  await page.click('#correct summary');
   await page.fill('[name="correctionZh"]', '接报警情数录入有误，已更正为 510 起。');
   await page.fill('[name="m.police_calls"]', '510');
   await submit(page);

@@ -3,6 +3,7 @@ import { reportContent, reportFormField, submittedReportForm } from '../../apps/
 import { nextReportPeriod } from '../../apps/console/src/lib/report-period.ts';
 import { portalState } from '../../apps/console/src/lib/report-portal.ts';
 import type { CatalogueMetric } from '../../apps/console/src/lib/report-queries.ts';
+import { ruleMessage } from '../../apps/console/src/lib/rule-messages.ts';
 
 const text = { zh: '', en: null };
 const catalogue: CatalogueMetric[] = ['police_calls', 'criminal_cases', 'mediation_success_rate'].map((key) => ({ key, kind: 'COUNT', name: text, unit: text, definition: text }));
@@ -69,5 +70,13 @@ describe('whether the portal shows a published report', () => {
     expect(portalState({ ...build, lastSucceededAt: '2026-12-02T09:59:00.000Z' }, at)).toEqual({ state: 'updating' });
     expect(portalState({ ...build, lastSucceededAt: '2026-12-02T10:01:00.000Z' }, at)).toEqual({ state: 'updated', at: '2026-12-02T10:01:00.000Z' });
     expect(portalState({ ...build, lastFinishedAt: '2026-12-02T10:01:00.000Z', lastError: 'Portal build failed' }, at)).toEqual({ state: 'failed', at: '2026-12-02T10:01:00.000Z', reason: 'Portal build failed' });
+  });
+});
+
+describe('the rules’ wording', () => {
+  it('says a refused report figure and an empty required text in the page’s language', () => {
+    expect(ruleMessage('zh', { code: 'METRIC_OUT_OF_RANGE', message: 'Out of range' }, '2026-12-02')).toContain('超出该指标允许的范围');
+    expect(ruleMessage('zh', { code: 'BAD_USER_INPUT', message: 'must not be empty' }, '2026-12-02')).toBe('此项不能为空。');
+    expect(ruleMessage('en', { code: 'SOMETHING_NEW', message: 'Who knows' }, '2026-12-02')).toBe('Not accepted: Who knows');
   });
 });

@@ -93,6 +93,8 @@ export function inputDetail(lang: Lang, message: string): string {
 
 /** What to show beside a field the API refused: the rule in the page's language, else the API's own words. */
 export function ruleMessage(lang: Lang, problem: Pick<ApiProblem, 'code' | 'message'> & Partial<ApiProblem>, today: string): string {
+  // Input validation says an empty required text in its own words: it is the same rule as FIELD_REQUIRED.
+  if (problem.code === 'BAD_USER_INPUT' && /must not be empty/i.test(problem.message)) return t(lang, 'rule.FIELD_REQUIRED');
   const message = problem.code === 'BAD_USER_INPUT' ? inputDetail(lang, problem.message) : problem.message;
   return t(lang, KNOWN[problem.code] ?? 'rule.other', { today, message });
 }
