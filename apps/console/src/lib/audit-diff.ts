@@ -1,6 +1,7 @@
 import { label } from '@openstation/site/i18n';
 import { en } from '../i18n/en.ts';
 import { type ConsoleKey, type Lang, t } from '../i18n/index.ts';
+import { fieldLabel } from './field-labels.ts';
 
 /** One field of an audit entry: what it was and what it became, both as the page shows them. */
 export interface FieldChange {
@@ -51,12 +52,6 @@ function enumLabel(lang: Lang, value: string): string {
     if (found !== value) return found;
   }
   return value;
-}
-
-/** A column's name in the page's language (`dutyPhone` → 工作电话), or the column itself when the console has no name for it. */
-export function fieldLabel(lang: Lang, field: string): string {
-  const key = `field.${field}`;
-  return isKey(key) ? t(lang, key) : field;
 }
 
 /** Fields that hold station database ids (one, or a list). */
