@@ -54,6 +54,11 @@ function enumLabel(lang: Lang, value: string): string {
   return value;
 }
 
+function scopeLabel(lang: Lang, stored: string): string {
+  const key = `scope.${stored.replace(':', '_').toUpperCase()}`;
+  return isKey(key) ? t(lang, key) : stored;
+}
+
 /** Fields that hold station database ids (one, or a list). */
 const STATION_FIELDS = new Set(['stationId', 'stations', 'stationIds']);
 
@@ -67,6 +72,8 @@ export function auditChanges(lang: Lang, beforeJson: string | null, afterJson: s
   const after = record(afterJson);
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((f) => !SKIPPED.has(f));
   const named = (field: string, value: unknown): unknown => {
+    // Scopes are stored as `mediation:read`; the console names them as the key form does.
+    if (field === 'scopes' && Array.isArray(value)) return value.map((v: unknown) => (typeof v === 'string' ? scopeLabel(lang, v) : v));
     if (!STATION_FIELDS.has(field)) return value;
     if (typeof value === 'number') return stationNames.get(value) ?? value;
     return Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'number' ? (stationNames.get(v) ?? v) : v)) : value;
