@@ -232,6 +232,7 @@ export const en = {
   'csv.fromFile': 'As each row says (station column)',
   'csv.checkProblems': '{count} rows have problems: until they are fixed an import is refused as a whole (or choose to import the valid rows only).',
   'csv.checkSkips': '{count} rows have problems and would be skipped.',
+  'csv.gbk': 'The file was not UTF-8: it was read as Chinese Windows text (GBK), as Excel saves “CSV”.',
   'csv.issues': 'Problems',
   'csv.row': 'Row',
   'csv.column': 'Column',

@@ -234,6 +234,7 @@ export const zh: Record<ConsoleKey, string> = {
   'csv.fromFile': '按每行的“station”列',
   'csv.checkProblems': '有 {count} 行存在问题：改正之前，导入会被整体拒绝（也可选择只导入正确的行）。',
   'csv.checkSkips': '有 {count} 行存在问题，导入时将跳过。',
+  'csv.gbk': '文件不是 UTF-8 编码，已按 GBK（Excel 保存“CSV”时的中文编码）读取。',
   'csv.issues': '问题',
   'csv.row': '行',
   'csv.column': '列',
