@@ -54,7 +54,7 @@ describe('the admin pages in Chromium', () => {
     await clerk.goto(`${server.origin}/staff/csv/`);
     expect(await clerk.locator('#down-station option').allTextContents()).toEqual(['竹箦派出所']);
     await clerk.context().close();
-  });
+  }, 120_000);
 
   it('checks an uploaded CSV file with JavaScript off and shows the row report as a table', async () => {
     const editor = await signIn(server.editor.email, server.editor.password, false);
