@@ -216,7 +216,7 @@ export const en = {
   'csv.download': 'Download',
   'csv.downloadTitle': 'Download',
   'csv.uploadTitle': 'Upload',
-  'csv.file': 'CSV file (UTF-8, as downloaded here)',
+  'csv.file': 'CSV file (as downloaded here, edited and saved in Excel or WPS)',
   'csv.checkOnly': 'Check only: show what would change, import nothing',
   'csv.validOnly': 'Import the valid rows even if some rows are invalid',
   'csv.upload': 'Upload',

@@ -218,7 +218,7 @@ export const zh: Record<ConsoleKey, string> = {
   'csv.download': '下载',
   'csv.downloadTitle': '下载',
   'csv.uploadTitle': '上传',
-  'csv.file': 'CSV 文件（UTF-8，即从这里下载的格式）',
+  'csv.file': 'CSV 文件（从这里下载、用 Excel 或 WPS 修改后保存的文件）',
   'csv.checkOnly': '只检查：显示将会更改的内容，不导入',
   'csv.validOnly': '即使有错误的行，也导入正确的行',
   'csv.upload': '上传',
