@@ -55,7 +55,7 @@ describe('CSV through the console', () => {
     const before = await server.db.prisma.auditEntry.count();
     const checked = await upload(client, broken, { kind: 'OFFICERS', station: OWN_STATION, checkOnly: 'on' });
     expect(checked.status).toBe(422);
-    const issue = /<table id="issues">[\s\S]*?<tbody>\s*<tr>\s*<td[^>]*>(\d+)<\/td>\s*<td><span class="mono">([^<]+)<\/span><span class="hint"> ([^<]+)<\/span><\/td>\s*<td[^>]*>([^<]+)<\/td>\s*<td>([^<]+)<\/td>/.exec(checked.html);
+    const issue = /<table id="issues"[^>]*>[\s\S]*?<tbody>\s*<tr>\s*<td[^>]*>(\d+)<\/td>\s*<td><span class="mono">([^<]+)<\/span><span class="hint"> ([^<]+)<\/span><\/td>\s*<td[^>]*>([^<]+)<\/td>\s*<td>([^<]+)<\/td>/.exec(checked.html);
     expect(issue?.slice(1)).toEqual(['2', 'dutyPhone', '工作电话', 'invalid', '填写的值不符合要求：只能用数字、空格和 + - ( )']);
     expect(checked.html).toContain('只做了检查，没有导入');
     expect(checked.html).not.toContain('id="import-now"');
