@@ -54,7 +54,7 @@ describe('the admin pages in Chromium', () => {
     await clerk.goto(`${server.origin}/staff/csv/`);
     expect(await clerk.locator('#down-station option').allTextContents()).toEqual(['竹箦派出所']);
     await clerk.context().close();
-  });
+  }, 120_000);
 
   it('checks an uploaded CSV file with JavaScript off and shows the row report as a table', async () => {
     const editor = await signIn(server.editor.email, server.editor.password, false);
@@ -65,7 +65,7 @@ describe('the admin pages in Chromium', () => {
     await editor.click('form[enctype="multipart/form-data"] button[type=submit]');
     await editor.waitForSelector('#issues');
     const cells = await editor.locator('#issues tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim())));
-    expect(cells).toContainEqual(['2', 'households', 'invalid', '填写的值不符合要求：不能为负数']);
+    expect(cells).toContainEqual(['2', 'households 户数', 'invalid', '填写的值不符合要求：不能为负数']);
     expect(cells.some((row) => row[0] === '3' && row[2] === 'station_mismatch')).toBe(true);
     expect(await editor.textContent('#summary')).toContain('只做了检查');
     expect(await server.db.prisma.area.count({ where: { nameZh: '新区' } })).toBe(0);

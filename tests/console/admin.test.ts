@@ -161,4 +161,40 @@ describe('the console’s admin pages', () => {
     const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
     expect(await (await admin.get(`/staff/admin/audit/?person=${person.id}&kind=Officer&to=${yesterday}`)).text()).toContain('没有符合条件的记录');
   });
+
+  it('gives a station-bound admin only their stations: accounts, station boxes, partners, audit trail', async () => {
+    const { createStaffUser } = await import('@openstation/api/auth/accounts');
+    const own = await server.db.prisma.station.findUniqueOrThrow({ where: { slug: OWN_STATION } });
+    await createStaffUser(server.db.prisma, { email: 'admin@zhuze.test', password: 'station-admin-password', name: '竹箦管理员', role: 'ADMIN', stations: [own.id] });
+    const admin = await signedIn({ email: 'admin@zhuze.test', password: 'station-admin-password' });
+    const list = await (await admin.get('/staff/admin/staff/')).text();
+    expect(list).toContain(server.editor.email);
+    expect(list).not.toContain(server.admin.email);
+    expect(list).not.toContain('name="allStations"');
+    expect([...list.matchAll(/name="station" value="([^"]+)"/g)].map((m) => m[1])).toEqual([await stationGlobalId(OWN_STATION)]);
+    const before = await server.db.prisma.staffUser.count();
+    const elsewhere = await submit(admin, '/staff/admin/staff/', { name: '外所', email: 'other@toutunhe.test', role: 'EDITOR', station: await stationGlobalId(OTHER_STATION) });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.html).toContain('您无权对该派出所或该记录进行此操作');
+    expect(await server.db.prisma.staffUser.count()).toBe(before);
+    const bureauAdmin = await server.db.prisma.staffUser.findUniqueOrThrow({ where: { email: server.admin.email } });
+    const refused = await admin.get(`/staff/admin/staff/${bureauAdmin.id}/`);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).not.toContain(server.admin.email);
+
+    const keys = await (await admin.get('/staff/admin/keys/')).text();
+    const partnerGroups = [...keys.matchAll(/<optgroup label="([^"]+)"/g)].map((m) => m[1]);
+    expect(partnerGroups).toEqual(['竹箦派出所']);
+
+    const audit = await (await admin.get('/staff/admin/audit/')).text();
+    expect([...audit.matchAll(/<option value="([a-z]+)"/g)].map((m) => m[1])).toEqual([OWN_STATION]);
+    expect(audit).not.toContain('头屯河派出所');
+    // A change at the other station, made by the bureau admin, is not in this admin's trail.
+    const bureau = await signedIn(server.admin);
+    const officer = await server.db.prisma.officer.findFirstOrThrow({ where: { station: { slug: OTHER_STATION }, retiredAt: null } });
+    const page = `/staff/officers/${officer.id}/`;
+    expect((await submit(bureau, page, { nameZh: officer.nameZh, role: officer.role, dutyPhone: '0994-7777777', verifiedToday: 'on' })).status).toBe(303);
+    expect(await (await bureau.get('/staff/admin/audit/?kind=Officer')).text()).toContain('0994-7777777');
+    expect(await (await admin.get('/staff/admin/audit/?kind=Officer')).text()).not.toContain('0994-7777777');
+  });
 });

@@ -11,11 +11,11 @@ async function editor(): Promise<ConsoleClient> {
 }
 
 /** Uploads `text` as a file through the console's upload form (multipart, as a browser sends it). */
-async function upload(client: ConsoleClient, text: string, fields: Record<string, string>): Promise<{ status: number; html: string }> {
+async function upload(client: ConsoleClient, text: string | Uint8Array, fields: Record<string, string>): Promise<{ status: number; html: string }> {
   const form = new FormData();
   form.set('csrf', await client.csrf('/staff/csv/'));
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  form.set('file', new File([text], 'officers.csv', { type: 'text/csv' }));
+  form.set('file', new File([typeof text === 'string' ? text : Buffer.from(text)], 'officers.csv', { type: 'text/csv' }));
   const response = await fetch(`${server.origin}/staff/csv/`, { method: 'POST', redirect: 'manual', headers: { origin: server.origin, cookie: client.cookie ?? '' }, body: form });
   return { status: response.status, html: await response.text() };
 }
@@ -55,8 +55,8 @@ describe('CSV through the console', () => {
     const before = await server.db.prisma.auditEntry.count();
     const checked = await upload(client, broken, { kind: 'OFFICERS', station: OWN_STATION, checkOnly: 'on' });
     expect(checked.status).toBe(422);
-    const issue = /<table id="issues">[\s\S]*?<tbody>\s*<tr>\s*<td[^>]*>(\d+)<\/td>\s*<td[^>]*>([^<]+)<\/td>\s*<td[^>]*>([^<]+)<\/td>\s*<td>([^<]+)<\/td>/.exec(checked.html);
-    expect(issue?.slice(1)).toEqual(['2', 'dutyPhone', 'invalid', '填写的值不符合要求：只能用数字、空格和 + - ( )']);
+    const issue = /<table id="issues"[^>]*>[\s\S]*?<tbody>\s*<tr>\s*<td[^>]*>(\d+)<\/td>\s*<td><span class="mono">([^<]+)<\/span><span class="hint"> ([^<]+)<\/span><\/td>\s*<td[^>]*>([^<]+)<\/td>\s*<td>([^<]+)<\/td>/.exec(checked.html);
+    expect(issue?.slice(1)).toEqual(['2', 'dutyPhone', '工作电话', 'invalid', '填写的值不符合要求：只能用数字、空格和 + - ( )']);
     expect(checked.html).toContain('只做了检查，没有导入');
     expect(checked.html).not.toContain('id="import-now"');
     // Importing for real refuses the whole file while a row is invalid.
@@ -107,5 +107,22 @@ describe('CSV through the console', () => {
     await client.signIn('mediator@csv.test', 'mediator-password');
     expect(await (await client.get('/staff/')).text()).not.toContain('/staff/csv/');
     expect((await client.get('/staff/csv/')).status).toBe(403);
+  });
+
+  it('reads a file Excel saved as GBK (not UTF-8) and says so', async () => {
+    const client = await editor();
+    // 竹箦 / 新区 in GBK, as Excel on a Chinese Windows saves "CSV".
+    const gbk = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
+    const header = 'station,nameZh,nameEn,kind,households,population,gridCount\r\n';
+    const bytes = new Uint8Array([...gbk(header), ...gbk(`${OWN_STATION},`), 0xd0, 0xc2, 0xc7, 0xf8, ...gbk(',,COMMUNITY,-1,,\r\n')]);
+    const checked = await upload(client, bytes, { kind: 'AREAS', station: OWN_STATION, checkOnly: 'on' });
+    expect(checked.html).toContain('已按 GBK');
+    expect(checked.html).toContain('不能为负数');
+    expect(checked.html).not.toContain('\uFFFD');
+    const content = /<textarea name="content"[^>]*>([\s\S]*?)<\/textarea>/.exec(checked.html)?.[1];
+    expect(content).toBeUndefined();
+    const clean = await upload(client, new Uint8Array([...gbk(header), ...gbk(`${OWN_STATION},`), 0xd0, 0xc2, 0xc7, 0xf8, ...gbk(',,COMMUNITY,10,,\r\n')]), { kind: 'AREAS', station: OWN_STATION, checkOnly: 'on' });
+    expect(clean.html).toContain('将新增 1 条');
+    expect(clean.html).toMatch(/<textarea name="content"[^>]*>[^<]*新区/);
   });
 });

@@ -218,5 +218,5 @@ describe('the staff console, crawled as an admin', () => {
     }
     expect(await changes()).toEqual(before);
     await context.close();
-  });
+  }, 180_000);
 });

@@ -1,6 +1,7 @@
 import { label } from '@openstation/site/i18n';
 import { en } from '../i18n/en.ts';
 import { type ConsoleKey, type Lang, t } from '../i18n/index.ts';
+import { fieldLabel } from './field-labels.ts';
 
 /** One field of an audit entry: what it was and what it became, both as the page shows them. */
 export interface FieldChange {
@@ -53,10 +54,9 @@ function enumLabel(lang: Lang, value: string): string {
   return value;
 }
 
-/** A column's name in the page's language (`dutyPhone` → 工作电话), or the column itself when the console has no name for it. */
-export function fieldLabel(lang: Lang, field: string): string {
-  const key = `field.${field}`;
-  return isKey(key) ? t(lang, key) : field;
+function scopeLabel(lang: Lang, stored: string): string {
+  const key = `scope.${stored.replace(':', '_').toUpperCase()}`;
+  return isKey(key) ? t(lang, key) : stored;
 }
 
 /** Fields that hold station database ids (one, or a list). */
@@ -72,6 +72,8 @@ export function auditChanges(lang: Lang, beforeJson: string | null, afterJson: s
   const after = record(afterJson);
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((f) => !SKIPPED.has(f));
   const named = (field: string, value: unknown): unknown => {
+    // Scopes are stored as `mediation:read`; the console names them as the key form does.
+    if (field === 'scopes' && Array.isArray(value)) return value.map((v: unknown) => (typeof v === 'string' ? scopeLabel(lang, v) : v));
     if (!STATION_FIELDS.has(field)) return value;
     if (typeof value === 'number') return stationNames.get(value) ?? value;
     return Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'number' ? (stationNames.get(v) ?? v) : v)) : value;
