@@ -439,4 +439,18 @@ export const zh: Record<UiKey, string> = {
   'field.low_sample': '计入的回答少于{min}份或置信区间宽于±{points}个百分点时为真：仅供参考',
   'field.change_share': '比例减去上次评议的比例（仅全所行）',
   'field.change_beyond_intervals': '两次评议的95%置信区间不重叠时为真',
+  // partners: release calendar
+  'calendar.title': '发布日程',
+  'calendar.intro': '各派出所下一次季度工作报告和群众评议的截止日期，提前公布。季度工作报告在该季度结束后的次月底前发布；群众评议每半年一次，在该半年内完成。',
+  'calendar.asOf': '按{date}计算。',
+  'calendar.station': '派出所',
+  'calendar.report': '下一次季度工作报告',
+  'calendar.survey': '下一次群众评议',
+  'calendar.due': '{date}前',
+  'calendar.overdue': '已逾期',
+  'calendar.scheduled': '{opens}至{closes}开放',
+  'calendar.subscribe': '订阅日历（iCalendar）',
+  'calendar.reportEvent': '{station}：{period}工作报告截止',
+  'calendar.surveyEvent': '{station}：{period}群众评议截止',
+  'data.calendar': '发布日程：各派出所下一次季度报告和群众评议的截止日期',
 };
