@@ -1,5 +1,6 @@
-import { t, type UiKey } from '@openstation/site/i18n';
-import { type Cell, type Row, type Table } from './open-data.ts';
+import { t } from '@openstation/site/i18n';
+import { fieldMeaning } from './field-meaning.ts';
+import type { Cell, Row, Table } from './open-data.ts';
 import { LICENCE_URL } from './schema-org.ts';
 
 /**
@@ -34,7 +35,7 @@ export function csvMetadata(table: Table, rows: Row[], site: URL) {
     tableSchema: {
       columns: table.fields.map((field) => {
         const values = rows.map((row) => row[field.name] ?? null);
-        const meaning = (lang: 'zh' | 'en') => t(lang, `field.${field.name}` as UiKey, { min: 30, points: 10 });
+        const meaning = (lang: 'zh' | 'en') => fieldMeaning(field, lang);
         return {
           name: field.name,
           titles: { zh: [field.name], en: [field.name] },

@@ -1,4 +1,5 @@
 import { localePath, t, type UiKey } from '@openstation/site/i18n';
+import { fieldMeaning } from './field-meaning.ts';
 import { plain } from './localized.ts';
 import { type Row, TABLES, type Table } from './open-data.ts';
 import { LICENCE_URL } from './schema-org.ts';
@@ -91,7 +92,7 @@ export function dcatCatalogue(data: SiteData, site: URL) {
       '@type': 'dcat:Dataset',
       'dct:identifier': table.name,
       'dct:title': table.name,
-      'dct:description': table.fields.map((field) => `${field.name}: ${t('zh', `field.${field.name}` as UiKey, { min: 30, points: 10 })}`).join('；'),
+      'dct:description': table.fields.map((field) => `${field.name}: ${fieldMeaning(field, 'zh')}`).join('；'),
       'dcat:landingPage': `${page}#t-${table.name}`,
       'dct:publisher': publisher,
       'dcat:contactPoint': contactPoint,

@@ -1,7 +1,8 @@
 import type { DataCatalog, Dataset, GovernmentService, PoliceStation, WithContext } from 'schema-dts';
-import { type Lang, label, localePath, t, type UiKey } from '@openstation/site/i18n';
+import { type Lang, label, localePath, t } from '@openstation/site/i18n';
 import type { Service } from '../data/services.ts';
-import { plain } from './localized.ts';
+import { fieldMeaning } from './field-meaning.ts';
+import { pickList, plain } from './localized.ts';
 import { TABLES, type Table } from './open-data.ts';
 import type { SiteData, StationBundle } from './site-data.ts';
 
@@ -43,7 +44,7 @@ export function policeStation(bundle: StationBundle, lang: Lang, site: URL): Wit
 
 /** An item of the service guide as a schema.org GovernmentService: time limit, fee and its basis, documents. */
 export function governmentService(item: Service, bundle: StationBundle, lang: Lang, site: URL): WithContext<GovernmentService> {
-  const materials = (lang === 'en' && item.materials.en.length ? item.materials.en : item.materials.zh).join('; ');
+  const materials = pickList(item.materials, lang).value.join('; ');
   return {
     '@context': 'https://schema.org',
     '@type': 'GovernmentService',
@@ -74,7 +75,7 @@ function dataset(table: Table, data: SiteData, lang: Lang, site: URL): Dataset {
     '@type': 'Dataset',
     '@id': new URL(`/data/${table.name}#dataset`, site).href,
     name: table.name,
-    description: table.fields.map((field) => `${field.name}: ${t(lang, `field.${field.name}` as UiKey, { min: 30, points: 10 })}`).join('; '),
+    description: table.fields.map((field) => `${field.name}: ${fieldMeaning(field, lang)}`).join('; '),
     url: new URL(`${localePath(lang, '/open-data/')}#t-${table.name}`, site).href,
     license: LICENCE_URL,
     isAccessibleForFree: true,

@@ -451,6 +451,7 @@ export const en = {
   'calendar.reportEvent': '{station}: {period} report due',
   'calendar.surveyEvent': '{station}: {period} resident survey due',
   'data.calendar': 'Release calendar: when each station\'s next quarterly report and resident survey are due',
+  'data.hsds': 'The service guide in Open Referral HSDS 3 (with a profile for time limits and the legal basis of fees)',
 } as const;
 
 export type UiKey = keyof typeof en;

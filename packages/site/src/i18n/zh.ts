@@ -444,7 +444,7 @@ export const zh: Record<UiKey, string> = {
   'calendar.intro': '各派出所下一次季度工作报告和群众评议的截止日期，提前公布。季度工作报告在该季度结束后的次月底前发布；群众评议每半年一次，在该半年内完成。',
   'calendar.asOf': '按{date}计算。',
   'calendar.station': '派出所',
-  'calendar.report': '下一次季度工作报告',
+  'calendar.report': '下一次季度报告',
   'calendar.survey': '下一次群众评议',
   'calendar.due': '{date}前',
   'calendar.overdue': '已逾期',
@@ -453,4 +453,5 @@ export const zh: Record<UiKey, string> = {
   'calendar.reportEvent': '{station}：{period}工作报告截止',
   'calendar.surveyEvent': '{station}：{period}群众评议截止',
   'data.calendar': '发布日程：各派出所下一次季度报告和群众评议的截止日期',
+  'data.hsds': '办事指南的 Open Referral HSDS 3 交换格式（含办理时限和收费依据的扩展）',
 };
