@@ -8,6 +8,7 @@ import {
   loadMediation,
   loadMetrics,
   loadOfficers,
+  loadReleaseCalendar,
   loadReports,
   loadServices,
   loadStations,
@@ -19,11 +20,13 @@ import { Event } from './data/events.ts';
 import { Mediation } from './data/mediation.ts';
 import { Metric } from './data/metrics.ts';
 import { Officer } from './data/officers.ts';
+import { Release } from './data/release-calendar.ts';
 import { Report } from './data/reports.ts';
 import { Service } from './data/services.ts';
 import { Station } from './data/stations.ts';
 import { SurveyResults } from './data/survey-results.ts';
 import { Survey } from './data/surveys.ts';
+import { buildDate } from './lib/overdue.ts';
 
 const source = apiSourceFromEnv();
 
@@ -65,6 +68,11 @@ export const collections = {
   docs: defineCollection({ loader: repositoryDocs('../../docs', ['partners.md', 'errors.md', 'content-rules.md']) }),
   /** apps/api/CHANGELOG.md, rendered at /open-data/api/changelog/ (id `changelog`). */
   apiChangelog: defineCollection({ loader: repositoryDocs('../../apps/api', ['CHANGELOG.md']) }),
+  /** Each station's next report and survey and their due days, as of the build day (PORTAL_TODAY). */
+  releaseCalendar: defineCollection({
+    loader: () => loadReleaseCalendar(source, buildDate().toISOString().slice(0, 10)),
+    schema: Release,
+  }),
   mediation: defineCollection({
     loader: async () => loadMediation(source, (await loadStations(source)).map((s) => s.slug)),
     schema: Mediation.omit({ id: true }),

@@ -5,6 +5,7 @@ export { type Event, loadEvents } from './events.ts';
 export { loadMediation, type Mediation, type MediationRow } from './mediation.ts';
 export { loadMetrics, type Metric } from './metrics.ts';
 export { loadOfficers, type Officer } from './officers.ts';
+export { loadReleaseCalendar, type Release } from './release-calendar.ts';
 export { loadReports, type Report } from './reports.ts';
 export { loadServices, type Service } from './services.ts';
 export { loadStations, type Station } from './stations.ts';

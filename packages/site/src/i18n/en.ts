@@ -438,6 +438,21 @@ export const en = {
   'field.low_sample': 'True when fewer than {min} answers count or the interval is wider than ±{points} percentage points: read with care',
   'field.change_share': 'Share minus the previous survey’s share (station rows only)',
   'field.change_beyond_intervals': 'True when the two surveys’ 95% intervals do not overlap',
+  // partners: release calendar
+  'calendar.title': 'Release calendar',
+  'calendar.intro': 'When each station\'s next quarterly report and resident survey are due, announced ahead. A quarterly report is due by the end of the month after its quarter; the resident survey runs once every half-year, within it.',
+  'calendar.asOf': 'As of {date}.',
+  'calendar.station': 'Station',
+  'calendar.report': 'Next quarterly report',
+  'calendar.survey': 'Next resident survey',
+  'calendar.due': 'due {date}',
+  'calendar.overdue': 'overdue',
+  'calendar.scheduled': 'open {opens} to {closes}',
+  'calendar.subscribe': 'Subscribe (iCalendar)',
+  'calendar.reportEvent': '{station}: {period} report due',
+  'calendar.surveyEvent': '{station}: {period} resident survey due',
+  'data.calendar': 'Release calendar: when each station\'s next quarterly report and resident survey are due',
+  'data.hsds': 'The service guide in Open Referral HSDS 3 (with a profile for time limits and the legal basis of fees)',
 } as const;
 
 export type UiKey = keyof typeof en;

@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { dcatCatalogue } from '../../lib/dcat.ts';
+import { siteData } from '../../lib/site-data.ts';
+
+export const GET: APIRoute = async ({ site }) =>
+  new Response(JSON.stringify(dcatCatalogue(await siteData(), site ?? new URL('http://localhost:4000')), null, 1), {
+    headers: { 'content-type': 'application/ld+json' },
+  });
