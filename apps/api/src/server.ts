@@ -13,6 +13,9 @@ import { surveyLimitFromEnv } from './limits/survey-limit.ts';
 import { portalFromEnv } from './portal-from-env.ts';
 import { stopOnSignals } from './shutdown.ts';
 import { startDailySchedule } from './schedule.ts';
+import { responseCacheFromEnv } from './cache/response-cache.ts';
+import type { PublicChange } from './domain/public-change.ts';
+import { schema } from './schema/index.ts';
 import { createApi } from './yoga.ts';
 
 const port = Number(process.env.PORT ?? 4000);
@@ -25,7 +28,9 @@ async function main(): Promise<void> {
   const seeded = await seedDemoData(db.prisma);
   // The command-line tools find this server through a state file beside the data, and act through it.
   const operator = openOperatorChannel({ target: db.target, url: `http://127.0.0.1:${port}`, pglite: db.pglite });
+  const responseCache = responseCacheFromEnv(schema);
   const api = createApi({
+    responseCache,
     operator,
     prisma: db.prisma,
     rateLimit: rateLimitFromEnv(),
@@ -53,12 +58,16 @@ async function main(): Promise<void> {
   });
   const server = serveOnNode(app);
   // Surveys open and close, and quarters roll over, by date: the portal follows at China midnight.
-  const schedule = startDailySchedule({ prisma: db.prisma, publicChanged: portal.updates.publicChanged });
+  const scheduled = (change: PublicChange) => {
+    portal.updates.publicChanged(change);
+    return responseCache?.invalidate(change);
+  };
+  const schedule = startDailySchedule({ prisma: db.prisma, publicChanged: scheduled });
   stopOnSignals(async () => {
     schedule.stop();
     operator.close();
     await Promise.allSettled([server.close(5_000), portal.updates.close()]);
-    await db.close();
+    await Promise.allSettled([db.close(), responseCache?.close()]);
   });
   await server.listen(port, host);
   operator.publish();
@@ -66,6 +75,7 @@ async function main(): Promise<void> {
   const where = db.target.kind === 'pglite' ? `embedded PGlite (${db.target.dataDir ?? 'memory'})` : 'PostgreSQL';
   console.log(`OpenStation API on ${where}: ${seeded.stations} stations. Ready in ${Math.round(performance.now() - started)} ms.`);
   console.log(`GraphQL (GraphiQL in a browser): http://localhost:${port}/graphql; health: /health, readiness: /ready`);
+  console.log(responseCache ? `Response cache for anonymous reads: ${responseCache.store === 'redis' ? 'in Redis (REDIS_URL)' : 'in memory'}.` : 'Response cache: off (RESPONSE_CACHE=0).');
   if (portal.updates.status().webhook) console.log('Portal: published changes are announced to PORTAL_REBUILD_WEBHOOK_URL.');
   if (!portal.building) {
     console.log(`Portal: serving the existing build in ${portal.dist} at http://localhost:${port}/ (PORTAL_BUILD=0).`);
