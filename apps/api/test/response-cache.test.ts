@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient, StaffRole } from '@openstation/db';
+import { DEFAULT_QUESTIONNAIRE, type PrismaClient, type StaffRole } from '@openstation/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, createSession } from '../src/auth/accounts.ts';
 import { createResponseCache, type ResponseCache } from '../src/cache/response-cache.ts';
 import { memoryBuckets } from '../src/limits/memory-bucket.ts';
+import { chinaToday } from '../src/survey/calendar.ts';
 import { schema } from '../src/schema/index.ts';
 import { type Api, createApi } from '../src/yoga.ts';
 import { openTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
@@ -138,6 +139,31 @@ describe('response cache', () => {
     const refused = await ask(api, UPDATE_OFFICER, { ...officer, phone: '' }, admin);
     expect(refused.errors?.length).toBeGreaterThan(0);
     expect((await ask(api, OFFICER, officer)).cache).toBe('HIT');
+  });
+
+  it('never answers a mutation from the cache: the same survey submitted twice is stored twice', async () => {
+    const api = createApi({ prisma: db.prisma, responseCache: cacheOf() });
+    const today = Date.parse(`${chinaToday()}T00:00:00Z`);
+    const campaign = await db.prisma.surveyCampaign.create({
+      data: {
+        stationId: zhuze.id, period: '2043-H1', titleZh: '评议', accessMode: 'OPEN', status: 'PUBLISHED',
+        opensOn: new Date(today - 86_400_000), closesOn: new Date(today + 86_400_000),
+        questions: { create: DEFAULT_QUESTIONNAIRE.map((q, i) => ({ ...q, position: i + 1, optionsZh: [...q.optionsZh], optionsEn: [...q.optionsEn] })) },
+      },
+    });
+    const questions = await db.prisma.surveyQuestion.findMany({ where: { campaignId: campaign.id }, orderBy: { position: 'asc' } });
+    const answers = questions.map((q) => {
+      const questionId = globalId('SurveyQuestion', q.id);
+      if (q.type === 'SCALE5') return { questionId, value: 4 };
+      if (q.type === 'YES_NO') return { questionId, value: 1 };
+      if (q.type === 'SINGLE_CHOICE') return { questionId, choice: 1 };
+      return { questionId, text: '缓存' };
+    });
+    const input = { campaignId: globalId('SurveyCampaign', campaign.id), answers };
+    const submit = 'mutation ($input: SurveySubmissionInput!) { submitSurveyResponse(input: $input) { submittedOn } }';
+    const submitted = [await ask(api, submit, { input }), await ask(api, submit, { input })];
+    expect(submitted.map((a) => [a.cache, a.errors])).toEqual([['BYPASS', undefined], ['BYPASS', undefined]]);
+    expect(await db.prisma.surveyResponse.count({ where: { campaignId: campaign.id } })).toBe(2);
   });
 
   it('still charges a cached answer to the caller\'s cost budget', async () => {

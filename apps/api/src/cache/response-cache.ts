@@ -1,6 +1,6 @@
 import { type Cache, createInMemoryCache, defaultBuildResponseCacheKey, useResponseCache } from '@envelop/response-cache';
 import { createRedisCache } from '@envelop/response-cache-redis';
-import type { GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Context } from '../context.ts';
@@ -57,8 +57,20 @@ function cacheHeader(): Plugin {
 }
 
 /**
+ * Marks the contexts of query operations. The cache plugin otherwise treats a mutation it
+ * is not told to invalidate by like a query, and would answer a repeated one from the cache.
+ */
+function queriesOnly(queries: WeakSet<object>): Plugin {
+  return {
+    onExecute({ args }) {
+      if (getOperationAST(args.document, args.operationName)?.operation === 'query') queries.add(args.contextValue as object);
+    },
+  };
+}
+
+/**
  * The response cache for public reads (@envelop/response-cache, in memory or in Redis through
- * @envelop/response-cache-redis). Only anonymous callers' answers are cached and served: an
+ * @envelop/response-cache-redis). Only queries are cached, and only anonymous callers' answers: an
  * API key's, a staff member's or the operator's request never reads or fills it, so no
  * staff-only, draft or per-key answer can reach another caller. Keys hold the operation, its
  * variables and the answer's language. It runs after the cost budget, so a cached answer
@@ -72,12 +84,13 @@ export function createResponseCache({ schema, redisUrl, ttlMs = 5 * 60_000, maxE
     : createInMemoryCache({ max: maxEntries });
   const invalidated = typesToInvalidate(schema);
   const everything = Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith('__'));
+  const queries = new WeakSet<object>();
   const plugin = useResponseCache<Context>({
     cache,
     ttl: ttlMs,
     ttlPerSchemaCoordinate: { ...NEVER_CACHED },
     session: () => null,
-    enabled: (context) => context.principal.kind === 'anonymous',
+    enabled: (context) => context.principal.kind === 'anonymous' && queries.has(context),
     // Writes drop answers through the domain's announcements (CSV imports and CLIs included), not mutation results.
     invalidateViaMutation: false,
     includeExtensionMetadata: true,
@@ -88,7 +101,7 @@ export function createResponseCache({ schema, redisUrl, ttlMs = 5 * 60_000, maxE
   }) as unknown as Plugin;
   return {
     store: redis ? 'redis' : 'memory',
-    plugins: [plugin, cacheHeader()],
+    plugins: [queriesOnly(queries), plugin, cacheHeader()],
     async invalidate(change) {
       const types = invalidated(change) ?? everything;
       try {
