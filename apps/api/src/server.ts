@@ -23,8 +23,11 @@ const host = process.env.HOST ?? '0.0.0.0';
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const portal = portalFromEnv(process.env, port);
-  const db = await openDatabase(process.env.DATABASE_URL);
+  let db: Awaited<ReturnType<typeof openDatabase>> | null = null;
+  const portal = portalFromEnv(process.env, port, async (ids) =>
+    (await db?.prisma.station.findMany({ where: { id: { in: [...ids] } }, select: { slug: true } }))?.map((s) => s.slug) ?? [],
+  );
+  db = await openDatabase(process.env.DATABASE_URL);
   const seeded = await seedDemoData(db.prisma);
   // The command-line tools find this server through a state file beside the data, and act through it.
   const operator = openOperatorChannel({ target: db.target, url: `http://127.0.0.1:${port}`, pglite: db.pglite });
