@@ -6,9 +6,7 @@
  * served with the change (incremental publishing, through the same queue and build task as
  * `pnpm start`, debounce 0). Exits 1 if any page is over budget.
  */
-import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,9 +70,9 @@ async function changeToServed(db: Database, apiUrl: string, outDir: string, incr
 
 async function buildAndWeigh(label: string, db: Database): Promise<boolean> {
   const api = createApi({ prisma: db.prisma });
-  const server = createServer(api);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Served as \`pnpm start\` serves it.
+  const server = serveOnNode((request, context) => api.fetch(request, context));
+  const origin = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
   const outDir = join(mkdtempSync(join(tmpdir(), 'openstation-bench-')), 'dist');
   try {
     const ms = await buildPortal({ portalDir, apiUrl: `${origin}/graphql`, site: 'http://localhost:4000', outDir }).done;
@@ -89,8 +87,7 @@ async function buildAndWeigh(label: string, db: Database): Promise<boolean> {
     }
     return report.overBudget.length === 0;
   } finally {
-    server.close();
-    server.closeAllConnections();
+    await server.close(0);
     rmSync(join(outDir, '..'), { recursive: true, force: true });
   }
 }
