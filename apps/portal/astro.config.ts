@@ -2,6 +2,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { defineConfig } from 'astro/config';
 import { docLinksPlugin } from './src/lib/doc-links.ts';
+import { keptSitemapPages } from './src/lib/kept-sitemap-pages.ts';
 
 /** The public address the portal is served from: canonical URLs, feeds and the sitemap use it. */
 const site = process.env.PORTAL_SITE ?? 'http://localhost:4000';
@@ -39,6 +40,7 @@ export default defineConfig({
     docLinks(),
     sitemap({
       i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
+      customPages: keptSitemapPages(),
     }),
   ],
 });

@@ -1,8 +1,11 @@
 /**
  * `pnpm bench:api` — drives the GraphQL API on PostgreSQL with a scaled-up data set and
- * compares it with a hand-written SQL baseline measured in the same run. Prints figures;
- * asserts nothing about speed.
+ * compares each operation with a hand-written SQL baseline (checked to answer the same JSON)
+ * and with the API behind its response cache, measured one after the other in the same run.
+ * Also prints the API's start time and resident memory. Prints figures; asserts nothing about speed.
  */
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { openDatabase } from '@openstation/db';
 import { seedSynthetic } from '@openstation/db/seed';
@@ -20,6 +23,10 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 /** Both servers get the same number of PostgreSQL connections. */
 const poolSize = process.env.PG_POOL_MAX ?? '10';
+/** Ports of the two servers (other people on the machine may hold the defaults). */
+const apiPort = Number(process.env.BENCH_API_PORT ?? 4100);
+const baselinePort = Number(process.env.BENCH_BASELINE_PORT ?? apiPort + 1);
+const cachedPort = Number(process.env.BENCH_CACHED_PORT ?? apiPort + 2);
 
 interface Operation {
   name: string;
@@ -77,6 +84,10 @@ interface Figures {
   errors: number;
 }
 
+function body(op: Operation, slug: string): string {
+  return JSON.stringify({ query: op.query, variables: op.variables(slug) });
+}
+
 async function load(port: number, op: Operation, slugs: string[], seconds: number): Promise<Figures> {
   let i = 0;
   const result = await autocannon({
@@ -89,8 +100,7 @@ async function load(port: number, op: Operation, slugs: string[], seconds: numbe
         headers: { 'content-type': 'application/json' },
         setupRequest: (request) => {
           i += 1;
-          const slug = slugs[i % slugs.length] as string;
-          return { ...request, body: JSON.stringify({ query: op.query, variables: op.variables(slug) }) };
+          return { ...request, body: body(op, slugs[i % slugs.length] as string) };
         },
       },
     ],
@@ -103,8 +113,40 @@ async function load(port: number, op: Operation, slugs: string[], seconds: numbe
   };
 }
 
+/** The baseline must answer exactly what the API answers, or its figures mean nothing. */
+async function checkSameAnswers(slugs: string[]): Promise<void> {
+  for (const op of operations) {
+    for (const slug of [slugs[0], slugs[Math.floor(slugs.length / 2)], slugs.at(-1)] as string[]) {
+      const [fromApi, fromBaseline] = await Promise.all(
+        [apiPort, baselinePort].map(async (port) => {
+          const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(op, slug) });
+          const json = (await response.json()) as { data?: unknown };
+          return json.data;
+        }),
+      );
+      if (!isDeepStrictEqual(fromApi, fromBaseline)) {
+        throw new Error(`The baseline's ${op.name} for ${slug} differs from the API's:\n${JSON.stringify(fromApi)}\n${JSON.stringify(fromBaseline)}`);
+      }
+    }
+  }
+}
+
+/** Resident memory of a process, in MB (Linux). */
+function rssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
 function row(name: string, f: Figures, statements: string): string {
-  return `${name.padEnd(34)} ${f.rps.toFixed(0).padStart(8)} ${String(f.p50).padStart(7)} ${String(f.p99).padStart(7)} ${String(f.errors).padStart(7)}   ${statements}`;
+  return `${name.padEnd(40)} ${f.rps.toFixed(0).padStart(8)} ${String(f.p50).padStart(7)} ${String(f.p99).padStart(7)} ${String(f.errors).padStart(7)}   ${statements}`;
+}
+
+const percent = (a: Figures, b: Figures) => `${((a.rps / b.rps) * 100).toFixed(0)} %`;
+
+interface Measured {
+  api: Figures;
+  raw: Figures;
+  cached: Figures;
 }
 
 async function main(): Promise<void> {
@@ -114,37 +156,52 @@ async function main(): Promise<void> {
   const statements = await countStatements(url, slugs);
 
   const lines: string[] = [];
-  // The API alone: no portal build in the background competing for the CPU.
-  const api = await startProcess('apps/api/src/server.ts', { DATABASE_URL: url, PORT: '4100', PG_POOL_MAX: poolSize, PORTAL_BUILD: '0' }, /Ready/);
-  const baseline = await startProcess('tests/bench/baseline-server.ts', { DATABASE_URL: url, PORT: '4101', PG_POOL_MAX: poolSize }, /ready/);
-  const results = new Map<string, Figures>();
-  let raw: Figures;
+  // The API alone: no portal build in the background competing for the CPU; no response cache.
+  const startedAt = performance.now();
+  const api = await startProcess('apps/api/src/server.ts', { DATABASE_URL: url, PORT: String(apiPort), PG_POOL_MAX: poolSize, PORTAL_BUILD: '0', RESPONSE_CACHE: '0' }, /Ready/);
+  const apiStartMs = performance.now() - startedAt;
+  const idleRss = rssMb(api.pid);
+  let loadedRss = 0;
+  // The same API with its response cache (in memory, or in Redis when BENCH_REDIS_URL is set).
+  const cachedEnv = process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : { REDIS_URL: '' };
+  const cachedApi = await startProcess('apps/api/src/server.ts', { DATABASE_URL: url, PORT: String(cachedPort), PG_POOL_MAX: poolSize, PORTAL_BUILD: '0', RESPONSE_CACHE: '1', ...cachedEnv }, /Ready/);
+  const baseline = await startProcess('tests/bench/baseline-server.ts', { DATABASE_URL: url, PORT: String(baselinePort), PG_POOL_MAX: poolSize }, /ready/);
+  const results = new Map<string, Measured>();
   try {
-    // The two officer-directory figures are taken one right after the other, so that they see the same machine.
-    const [directory, ...others] = operations as [Operation, ...Operation[]];
-    await load(4100, directory, slugs, warmup);
-    await load(4101, directory, slugs, warmup);
-    results.set(directory.name, await load(4100, directory, slugs, duration));
-    raw = await load(4101, directory, slugs, duration);
-    for (const op of others) {
-      await load(4100, op, slugs, warmup);
-      results.set(op.name, await load(4100, op, slugs, duration));
+    await checkSameAnswers(slugs);
+    for (const op of operations) {
+      // Warm, then the three measured one right after the other, so that they see the same machine.
+      await load(apiPort, op, slugs, warmup);
+      await load(baselinePort, op, slugs, warmup / 2);
+      await load(cachedPort, op, slugs, warmup / 2);
+      const measuredApi = await load(apiPort, op, slugs, duration);
+      loadedRss = Math.max(loadedRss, rssMb(api.pid));
+      const raw = await load(baselinePort, op, slugs, duration);
+      const cached = await load(cachedPort, op, slugs, duration);
+      results.set(op.name, { api: measuredApi, raw, cached });
     }
   } finally {
     await stopProcess(api);
+    await stopProcess(cachedApi);
     await stopProcess(baseline);
   }
 
-  lines.push(`\n${stations} stations, ${stations * officersPerStation} officers; ${connections} connections, ${duration} s each after ${warmup} s of warm-up; ${poolSize} PostgreSQL connections per server`);
-  lines.push(`${'operation'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}   SQL statements (two stations)`);
+  lines.push(`\n${stations} stations, ${stations * officersPerStation} officers; ${connections} connections, ${duration} s each after warm-up; ${poolSize} PostgreSQL connections per server`);
+  lines.push(`${'operation'.padEnd(40)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}   SQL statements (two stations)`);
   for (const op of operations) {
-    lines.push(row(`GraphQL ${op.name}`, results.get(op.name) as Figures, (statements.get(op.name) ?? []).join(' / ')));
+    const m = results.get(op.name) as Measured;
+    lines.push(row(`GraphQL ${op.name}`, m.api, (statements.get(op.name) ?? []).join(' / ')));
+    lines.push(row(`  baseline (pg, hand-written SQL)`, m.raw, '1 / 1'));
+    lines.push(row(`  GraphQL, response cache (${process.env.BENCH_REDIS_URL ? 'Redis' : 'memory'})`, m.cached, '0 when cached'));
   }
-  lines.push(row('baseline officer directory (pg)', raw, '1 / 1'));
-  const ratio = (results.get('officer directory') as Figures).rps / raw.rps;
-  lines.push(`\nGraphQL / baseline throughput on the officer directory: ${(ratio * 100).toFixed(0)} % (goal ≥ 50 %)`);
+  lines.push('\nthroughput against the raw baseline (goals: ≥ 50 % uncached, ≥ 100 % cached)');
+  for (const op of operations) {
+    const m = results.get(op.name) as Measured;
+    lines.push(`  ${op.name.padEnd(20)} uncached ${percent(m.api, m.raw).padStart(6)}   cached ${percent(m.cached, m.raw).padStart(6)}`);
+  }
   const fixed = [...statements.values()].every(([a, b]) => a === b);
   lines.push(`SQL statements per operation independent of the station: ${fixed ? 'yes' : 'NO'}`);
+  lines.push(`API process (no cache): ready ${(apiStartMs / 1000).toFixed(1)} s after spawn; resident memory ${idleRss.toFixed(0)} MB idle, ${loadedRss.toFixed(0)} MB under load (largest seen)`);
   console.log(lines.join('\n'));
   await adminQuery(base, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RebuildTask } from './portal-rebuild-queue.ts';
+import { siteDir } from './portal-site-dir.ts';
 
 export interface PortalBuildOptions {
   /** The portal package (`apps/portal`). */
@@ -15,13 +16,19 @@ export interface PortalBuildOptions {
   outDir?: string;
   /** A build still running after this long is stopped and fails (default {@link DEFAULT_BUILD_TIMEOUT_MS}). */
   timeoutMs?: number;
+  /**
+   * An incremental build: only these stations' pages (by slug), and every page that lists
+   * stations, written over a copy of the current site. Without it (or with no current site),
+   * the whole site is built.
+   */
+  onlyStations?: readonly string[];
 }
 
 /** How long a portal build may take: the five demo stations build in well under a minute. */
 export const DEFAULT_BUILD_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface PortalBuild {
-  /** Resolves with the build time in ms once `dist/` holds the new site; rejects with the build's last output. */
+  /** Resolves with the build time in ms once `dist/` is the new site; rejects with the build's last output. */
   done: Promise<number>;
   cancel(): void;
 }
@@ -33,30 +40,51 @@ function stop(child: ChildProcess | null): void {
   setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), 5_000).unref();
 }
 
+/** The directories of one station's own pages, relative to the site root. */
+function stationDirs(slug: string): string[] {
+  return [slug, join('en', slug), join('vcard', slug)];
+}
+
+/** Moves every file of `from` into `to`, replacing files of the same name (a rename never alters the replaced file). */
+async function moveTree(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory() && existsSync(target)) await moveTree(source, target);
+    else await rename(source, target);
+  }
+}
+
 /**
  * Builds the portal with Astro in a child process (so the API keeps answering) into a
- * scratch directory, then swaps it in for `dist/` (or `outDir`).
+ * scratch directory, then makes it the site in one step (`siteDir`). An incremental build
+ * (`onlyStations`) writes those stations' pages and every shared page, then lays them over
+ * a hard-linked copy of the current site (the stations' old pages removed first) before the
+ * swap: the result is the site a full build would write (tested byte for byte).
  */
-export function buildPortal({ portalDir, apiUrl, site, outDir, timeoutMs = DEFAULT_BUILD_TIMEOUT_MS }: PortalBuildOptions): PortalBuild {
+export function buildPortal({ portalDir, apiUrl, site, outDir, timeoutMs = DEFAULT_BUILD_TIMEOUT_MS, onlyStations }: PortalBuildOptions): PortalBuild {
   const astro = join(portalDir, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const dist = outDir ?? join(portalDir, 'dist');
-  const next = outDir ? `${outDir}-next` : join(portalDir, 'node_modules', '.dist-next');
+  const dir = siteDir(outDir ?? join(portalDir, 'dist'));
   let child: ChildProcess | null = null;
   let cancelled = false;
   let timedOut = false;
   const started = performance.now();
   const done = (async () => {
     if (!existsSync(astro)) throw new Error(`Astro is not installed in ${portalDir}: run \`pnpm install\`.`);
-    await rm(next, { recursive: true, force: true });
+    const previous = dir.current();
+    const incremental = onlyStations !== undefined && previous !== null;
+    const next = await dir.scratch();
     const output: string[] = [];
     const timer = setTimeout(() => {
       timedOut = true;
       stop(child);
     }, timeoutMs);
+    const only = incremental ? { PORTAL_ONLY_STATIONS: onlyStations.join(','), PORTAL_PREVIOUS_DIR: previous } : {};
     const code = await new Promise<number | null>((resolve, reject) => {
+      const { PORTAL_ONLY_STATIONS: _only, PORTAL_PREVIOUS_DIR: _previous, ...inherited } = process.env;
       child = spawn(process.execPath, [astro, 'build'], {
         cwd: portalDir,
-        env: { ...process.env, OPENSTATION_API_URL: apiUrl, PORTAL_SITE: site, PORTAL_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: { ...inherited, ...only, OPENSTATION_API_URL: apiUrl, PORTAL_SITE: site, PORTAL_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const keep = (chunk: Buffer) => {
@@ -68,14 +96,28 @@ export function buildPortal({ portalDir, apiUrl, site, outDir, timeoutMs = DEFAU
       child.on('error', reject);
       child.on('close', resolve);
     }).finally(() => clearTimeout(timer));
-    if (timedOut) throw new Error(`Portal build timed out after ${Math.round(timeoutMs / 1000)} s and was stopped (the site keeps its previous build).`);
-    if (cancelled) throw new Error('Portal build cancelled.');
-    if (code !== 0) {
-      const tail = output.filter((l) => !/[├└]─/.test(l)).slice(-25).join('\n');
-      throw new Error(`Portal build failed (exit code ${code}):\n${tail}`);
+    const failure = timedOut
+      ? new Error(`Portal build timed out after ${Math.round(timeoutMs / 1000)} s and was stopped (the site keeps its previous build).`)
+      : cancelled
+        ? new Error('Portal build cancelled.')
+        : code !== 0
+          ? new Error(`Portal build failed (exit code ${code}):\n${output.filter((l) => !/[├└]─/.test(l)).slice(-25).join('\n')}`)
+          : null;
+    if (failure) {
+      await dir.discard(next);
+      throw failure;
     }
-    await rm(dist, { recursive: true, force: true });
-    await rename(next, dist);
+    if (!incremental) {
+      await dir.publish(next);
+      return Math.round(performance.now() - started);
+    }
+    const merged = await dir.copyOfCurrent();
+    for (const slug of onlyStations) {
+      for (const stationDir of stationDirs(slug)) await rm(join(merged, stationDir), { recursive: true, force: true });
+    }
+    await moveTree(next, merged);
+    await dir.discard(next);
+    await dir.publish(merged);
     return Math.round(performance.now() - started);
   })();
   return {
@@ -87,10 +129,23 @@ export function buildPortal({ portalDir, apiUrl, site, outDir, timeoutMs = DEFAU
   };
 }
 
-/** Portal builds as a rebuild queue's task: one build per run, cancelled when the queue closes. */
-export function portalBuildTask(options: PortalBuildOptions): RebuildTask {
-  return async (_batch, signal) => {
-    const build = buildPortal(options);
+/** The current slugs of stations, by id (a retired station keeps its slug). */
+export type StationSlugs = (ids: readonly number[]) => Promise<string[]>;
+
+/**
+ * Portal builds as a rebuild queue's task: one build per run, cancelled when the queue
+ * closes. A batch of changes to some stations builds incrementally when each of them
+ * already has pages on the current site (a new station or a new slug: the whole site).
+ */
+export function portalBuildTask(options: PortalBuildOptions, stationSlugs?: StationSlugs): RebuildTask {
+  return async (batch, signal) => {
+    let onlyStations: string[] | undefined;
+    const current = siteDir(options.outDir ?? join(options.portalDir, 'dist')).current();
+    if (batch.stationIds && stationSlugs && current) {
+      const slugs = await stationSlugs(batch.stationIds);
+      if (slugs.length === batch.stationIds.length && slugs.every((slug) => existsSync(join(current, slug)))) onlyStations = slugs;
+    }
+    const build = buildPortal({ ...options, ...(onlyStations ? { onlyStations } : {}) });
     signal.addEventListener('abort', () => build.cancel(), { once: true });
     await build.done;
   };

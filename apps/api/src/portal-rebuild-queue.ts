@@ -1,6 +1,8 @@
 /** The changes one run answers: the entity types changed since the last run, and when the latest was. */
 export interface RebuildBatch {
   entityTypes: string[];
+  /** The stations whose pages changed; null or absent when the whole site may have (a change of no one station, the start-up build). */
+  stationIds?: number[] | null;
   at: Date;
 }
 
@@ -37,8 +39,8 @@ export interface RebuildStatus {
 }
 
 export interface RebuildQueue {
-  /** Records a change; a run follows once changes stop for `debounceMs`. */
-  changed(entityType: string): void;
+  /** Records a change (of one station's pages, or without `stationId` of any); a run follows once changes stop for `debounceMs`. */
+  changed(entityType: string, stationId?: number | null): void;
   /** Starts a run as soon as none is running (the start-up build). */
   runNow(): void;
   status(): RebuildStatus;
@@ -62,6 +64,8 @@ export function createRebuildQueue({
   log = { info: (line) => console.log(line), error: (line) => console.error(line) },
 }: RebuildQueueOptions): RebuildQueue {
   const pendingTypes = new Set<string>();
+  const pendingStations = new Set<number>();
+  let pendingAll = false;
   let pending = false;
   let firstPendingAt = 0;
   let lastChangeAt = new Date();
@@ -99,8 +103,10 @@ export function createRebuildQueue({
 
   const start = () => {
     if (closed || running || !pending) return;
-    const batch: RebuildBatch = { entityTypes: [...pendingTypes].sort(), at: lastChangeAt };
+    const batch: RebuildBatch = { entityTypes: [...pendingTypes].sort(), stationIds: pendingAll ? null : [...pendingStations].sort((a, b) => a - b), at: lastChangeAt };
     pendingTypes.clear();
+    pendingStations.clear();
+    pendingAll = false;
     pending = false;
     const started = performance.now();
     status.running = true;
@@ -131,12 +137,14 @@ export function createRebuildQueue({
   };
 
   return {
-    changed(entityType) {
+    changed(entityType, stationId = null) {
       if (closed) return;
       const now = Date.now();
       if (!pending) firstPendingAt = now;
       pending = true;
       pendingTypes.add(entityType);
+      if (stationId === null) pendingAll = true;
+      else pendingStations.add(stationId);
       lastChangeAt = new Date(now);
       if (running) return;
       schedule(Math.min(debounceMs, firstPendingAt + maxWaitMs - now));
@@ -145,6 +153,7 @@ export function createRebuildQueue({
       if (closed) return;
       if (!pending) firstPendingAt = Date.now();
       pending = true;
+      pendingAll = true;
       if (timer) clearTimeout(timer);
       timer = null;
       start();
@@ -160,6 +169,7 @@ export function createRebuildQueue({
       closed = true;
       pending = false;
       pendingTypes.clear();
+      pendingStations.clear();
       if (timer) clearTimeout(timer);
       timer = null;
       controller.abort();

@@ -62,9 +62,9 @@ export function createPortalUpdates({ build, env, log }: PortalUpdatesOptions): 
       })
     : null;
   return {
-    publicChanged: ({ entityType }) => {
-      buildQueue?.changed(entityType);
-      webhookQueue?.changed(entityType);
+    publicChanged: ({ entityType, stationId }) => {
+      buildQueue?.changed(entityType, stationId ?? null);
+      webhookQueue?.changed(entityType, stationId ?? null);
     },
     status: () => ({ build: buildQueue?.status() ?? null, webhook: webhookQueue?.status() ?? null }),
     buildNow: () => buildQueue?.runNow(),

@@ -14,6 +14,9 @@ import { surveyLimitFromEnv } from './limits/survey-limit.ts';
 import { portalFromEnv } from './portal-from-env.ts';
 import { stopOnSignals } from './shutdown.ts';
 import { startDailySchedule } from './schedule.ts';
+import { responseCacheFromEnv } from './cache/response-cache.ts';
+import type { PublicChange } from './domain/public-change.ts';
+import { schema } from './schema/index.ts';
 import { createApi } from './yoga.ts';
 
 const port = Number(process.env.PORT ?? 4000);
@@ -21,12 +24,17 @@ const host = process.env.HOST ?? '0.0.0.0';
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const portal = portalFromEnv(process.env, port);
-  const db = await openDatabase(process.env.DATABASE_URL);
+  let db: Awaited<ReturnType<typeof openDatabase>> | null = null;
+  const portal = portalFromEnv(process.env, port, async (ids) =>
+    (await db?.prisma.station.findMany({ where: { id: { in: [...ids] } }, select: { slug: true } }))?.map((s) => s.slug) ?? [],
+  );
+  db = await openDatabase(process.env.DATABASE_URL);
   const seeded = await seedDemoData(db.prisma);
   // The command-line tools find this server through a state file beside the data, and act through it.
   const operator = openOperatorChannel({ target: db.target, url: `http://127.0.0.1:${port}`, pglite: db.pglite });
+  const responseCache = responseCacheFromEnv(schema);
   const api = createApi({
+    responseCache,
     operator,
     prisma: db.prisma,
     rateLimit: rateLimitFromEnv(),
@@ -55,12 +63,16 @@ async function main(): Promise<void> {
   });
   const server = serveOnNode(app);
   // Surveys open and close, and quarters roll over, by date: the portal follows at China midnight.
-  const schedule = startDailySchedule({ prisma: db.prisma, publicChanged: portal.updates.publicChanged });
+  const scheduled = (change: PublicChange) => {
+    portal.updates.publicChanged(change);
+    return responseCache?.invalidate(change);
+  };
+  const schedule = startDailySchedule({ prisma: db.prisma, publicChanged: scheduled });
   stopOnSignals(async () => {
     schedule.stop();
     operator.close();
     await Promise.allSettled([server.close(5_000), portal.updates.close()]);
-    await db.close();
+    await Promise.allSettled([db.close(), responseCache?.close()]);
   });
   await server.listen(port, host);
   operator.publish();
@@ -68,6 +80,7 @@ async function main(): Promise<void> {
   const where = db.target.kind === 'pglite' ? `embedded PGlite (${db.target.dataDir ?? 'memory'})` : 'PostgreSQL';
   console.log(`OpenStation API on ${where}: ${seeded.stations} stations. Ready in ${Math.round(performance.now() - started)} ms.`);
   console.log(`GraphQL (GraphiQL in a browser): http://localhost:${port}/graphql; health: /health, readiness: /ready`);
+  console.log(responseCache ? `Response cache for anonymous reads: ${responseCache.store === 'redis' ? 'in Redis (REDIS_URL)' : 'in memory'}.` : 'Response cache: off (RESPONSE_CACHE=0).');
   if (portal.updates.status().webhook) console.log('Portal: published changes are announced to PORTAL_REBUILD_WEBHOOK_URL.');
   if (!portal.building) {
     console.log(`Portal: serving the existing build in ${portal.dist} at http://localhost:${port}/ (PORTAL_BUILD=0).`);

@@ -16,6 +16,7 @@ import { inputBoundary } from './limits/input-boundary.ts';
 import { parserLimits } from './limits/parser-limits.ts';
 import { clientAddress, costPlugin, type RateLimitOptions } from './limits/cost-plugin.ts';
 import { type SurveyLimitOptions, takeSurveySubmission } from './limits/survey-limit.ts';
+import type { ResponseCache } from './cache/response-cache.ts';
 import { createLoaders } from './loaders.ts';
 import { maskError } from './mask-error.ts';
 import type { PortalUpdatesStatus } from './portal-updates.ts';
@@ -47,13 +48,15 @@ export interface ApiOptions {
   loginThrottle?: LoginThrottle;
   /** The operator channel (`openOperatorChannel`): local requests with its token act as an admin. */
   operator?: OperatorAccess;
+  /** Caches anonymous answers (`responseCacheFromEnv`), dropped as changes commit; none by default. */
+  responseCache?: ResponseCache | null;
 }
 
 /**
  * The GraphQL server as a fetch handler, with no side effects: tests call
  * `api.fetch('http://yoga/graphql', …)`, `server.ts` mounts it on a port.
  */
-export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, onPublicChange, portalUpdatesStatus, requireTrustedOperations = false, maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES, operator, loginThrottle = createLoginThrottle(memoryLoginStore()) }: ApiOptions) {
+export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, onPublicChange, portalUpdatesStatus, requireTrustedOperations = false, maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES, operator, loginThrottle = createLoginThrottle(memoryLoginStore()), responseCache = null }: ApiOptions) {
   const callers = createCallers(prisma, operator);
   const publicChanged: PublicChangeListener = (change) => {
     try {
@@ -61,6 +64,8 @@ export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, on
     } catch (error) {
       console.error(`Could not announce the change ${change.action}:`, error);
     }
+    // Awaited by the unit of work, so the writer's next read is fresh.
+    return responseCache?.invalidate(change);
   };
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -72,7 +77,7 @@ export function createApi({ prisma, rateLimit, corsOrigins = [], surveyLimit, on
     cors: corsOrigins.length > 0 ? { origin: [...corsOrigins], methods: ['GET', 'POST'], credentials: false, ...CORS_HEADERS } : false,
     // Yoga's own limit streams every body through a TransformStream; requestBodyLimit applies the same limit cheaply.
     maxRequestBodySize: false,
-    plugins: [csrfPrevention(), ...parserLimits(), callers.plugin, trustedOperations({ prisma, callers, required: requireTrustedOperations }), hideSuggestions(callers), inputBoundary(), costPlugin(rateLimit ?? null), requestBodyLimit(maxRequestBodyBytes), warningsPlugin()],
+    plugins: [csrfPrevention(), ...parserLimits(), callers.plugin, trustedOperations({ prisma, callers, required: requireTrustedOperations }), hideSuggestions(callers), inputBoundary(), costPlugin(rateLimit ?? null), requestBodyLimit(maxRequestBodyBytes), warningsPlugin(), ...(responseCache?.plugins ?? [])],
     context: async (initial) => ({
       prisma,
       locale: localeFromRequest(initial.request),

@@ -37,6 +37,29 @@ const log = { info: (line: string) => logs.push(line), error: (line: string) => 
 const queueWith = (task: RebuildQueueOptions['task'], debounceMs = 40) => createRebuildQueue({ label: 'Test build', task, debounceMs, log });
 
 describe('portal rebuild queue', () => {
+  it('names the stations a batch changed, or none (the whole site) when one change is of no one station', async () => {
+    const build = controlledBuild();
+    const queue = queueWith(build.task, 300);
+    queue.changed('Officer', 7);
+    queue.changed('WorkReport', 3);
+    queue.changed('Officer', 7);
+    await vi.waitFor(() => expect(build.batches).toHaveLength(1), { timeout: 10_000, interval: 50 });
+    expect(build.batches[0]?.stationIds).toEqual([3, 7]);
+    build.finish();
+    await queue.idle();
+    queue.changed('Officer', 7);
+    queue.changed('Metric', null);
+    await vi.waitFor(() => expect(build.batches).toHaveLength(2), { timeout: 10_000, interval: 50 });
+    expect(build.batches[1]?.stationIds).toBeNull();
+    build.finish();
+    await queue.idle();
+    queue.runNow();
+    await vi.waitFor(() => expect(build.batches).toHaveLength(3), { timeout: 10_000, interval: 50 });
+    expect(build.batches[2]?.stationIds).toBeNull();
+    build.finish();
+    await queue.close();
+  });
+
   it('coalesces ten quick changes into one build with every entity type', async () => {
     const build = controlledBuild();
     // A long quiet window, so that a busy machine pausing the loop cannot split the burst.

@@ -21,8 +21,8 @@ export interface Database {
 export interface OpenOptions {
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
-  /** Called with every SQL statement Prisma sends. */
-  onQuery?: (sql: string) => void;
+  /** Called with every SQL statement Prisma sends and its parameters (a JSON array). */
+  onQuery?: (sql: string, params: string) => void;
   /** Maximum PostgreSQL connections of this process (default `PG_POOL_MAX` or 10). */
   poolSize?: number;
   /**
@@ -34,10 +34,10 @@ export interface OpenOptions {
   loadDataDir?: Blob;
 }
 
-function createClient(adapter: PrismaPg | PrismaPGlite, onQuery?: (sql: string) => void): PrismaClient {
+function createClient(adapter: PrismaPg | PrismaPGlite, onQuery?: (sql: string, params: string) => void): PrismaClient {
   if (!onQuery) return new PrismaClient({ adapter });
   const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  prisma.$on('query', (event) => onQuery(event.query));
+  prisma.$on('query', (event) => onQuery(event.query, event.params));
   return prisma;
 }
 

@@ -8,8 +8,12 @@ export interface PublicChange {
   stationId?: number | null;
 }
 
-/** Receives public changes after their transaction has committed; must not throw. */
-export type PublicChangeListener = (change: PublicChange) => void;
+/**
+ * Receives public changes after their transaction has committed; must not throw. What it
+ * returns (a promise, if anything) is awaited before the write returns: the response cache
+ * drops stale answers before the writer reads again.
+ */
+export type PublicChangeListener = (change: PublicChange) => unknown;
 
 /** Entity types the portal never shows. */
 const PRIVATE_ENTITY_TYPES = new Set(['StaffUser', 'ApiClient', 'TrustedOperation', 'Referral', 'AuditEntry']);

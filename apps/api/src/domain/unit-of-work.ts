@@ -115,6 +115,6 @@ export async function write<T>(actor: Actor, work: (uow: UnitOfWork) => Promise<
     throw clientErrorOf(error);
   }
   actor.warnings.push(...warnings);
-  for (const change of changes.values()) actor.publicChanged(change);
+  await Promise.all([...changes.values()].map((change) => actor.publicChanged(change)));
   return result;
 }

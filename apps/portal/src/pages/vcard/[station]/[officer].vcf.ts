@@ -1,10 +1,11 @@
 import type { APIRoute } from 'astro';
 import { label } from '@openstation/site/i18n';
+import { builtStations } from '../../../lib/built-stations.ts';
 import { siteData } from '../../../lib/site-data.ts';
 import { officerVCard } from '../../../lib/vcard.ts';
 
 export async function getStaticPaths() {
-  return (await siteData()).stations.flatMap((b) =>
+  return builtStations((await siteData()).stations).flatMap((b) =>
     b.officers.map((officer) => ({ params: { station: b.station.slug, officer: officer.id }, props: { officer, station: b.station.name.zh } })),
   );
 }
