@@ -16,6 +16,8 @@ const KNOWN: Partial<Record<string, ConsoleKey>> = {
   NOT_FOUND: 'rule.NOT_FOUND',
   PHOTO_TOO_LARGE: 'rule.PHOTO_TOO_LARGE',
   PHOTO_TYPE_UNSUPPORTED: 'rule.PHOTO_TYPE_UNSUPPORTED',
+  EVENT_ENDS_BEFORE_START: 'rule.EVENT_ENDS_BEFORE_START',
+  LEAD_MEDIATOR_OF_ANOTHER_STATION: 'rule.LEAD_MEDIATOR_OF_ANOTHER_STATION',
 };
 
 /** What to show beside a field the API refused: the rule in the page's language, else the API's own words. */
