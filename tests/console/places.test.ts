@@ -286,6 +286,10 @@ describe('volunteer teams, events and mediation rooms in the console', () => {
     const area = await prisma().area.findFirstOrThrow({ where: { station: { slug: OWN_STATION }, retiredAt: null }, orderBy: { id: 'asc' } });
     const { context, page } = await editorPage({ javaScriptEnabled: false });
     await page.goto(`${server.origin}/staff/community/events/new/`);
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#f-startsAt-error');
+    expect(await page.textContent('#f-startsAt-error')).toContain('不能为空');
+    expect(await page.textContent('#f-titleZh-error')).toContain('不能为空');
     await page.selectOption('#f-kind', 'RESIDENTS_MEETING');
     await page.fill('#f-titleZh', '第四季度警民恳谈会');
     await page.fill('#f-startsAt', '2026-12-20T10:00');

@@ -65,3 +65,10 @@ export function placeProblems<F extends string>(
   }
   return { errors, unplaced };
 }
+
+/** The fields among `names` left empty, each with `message` (checked before the API, whose input types refuse a missing value without naming the field). */
+export function emptyRequired<F extends string>(values: FormValues<F>, names: readonly F[], message: string): Partial<Record<F, string>> {
+  const errors: Partial<Record<F, string>> = {};
+  for (const name of names) if (values[name] === '') errors[name] = message;
+  return errors;
+}

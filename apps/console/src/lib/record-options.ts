@@ -3,6 +3,7 @@ import { type Lang, localized } from '../i18n/index.ts';
 import type { ApiClient } from './api.ts';
 import { STATION_AREA_NAMES } from './assignment-queries.ts';
 import { EVENT_KINDS } from './community-kinds.ts';
+import { inParens } from './parens.ts';
 import type { FieldSpec } from './record-spec.ts';
 import { stationOfficers } from './stations.ts';
 
@@ -17,7 +18,7 @@ export async function recordOptions(api: ApiClient, lang: Lang, spec: readonly F
     }
     if (f.choices === 'officers') {
       const officers = await stationOfficers(api, stationSlug);
-      options[f.key] = officers.map((o) => ({ value: o.id, label: `${localized(o.name, lang)}（${label(lang, 'role', o.role)}）` }));
+      options[f.key] = officers.map((o) => ({ value: o.id, label: `${localized(o.name, lang)}${inParens(lang, label(lang, 'role', o.role))}` }));
     }
   }
   return options;

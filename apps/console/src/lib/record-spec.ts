@@ -1,5 +1,5 @@
 import type { ConsoleKey } from '../i18n/index.ts';
-import { type FormValues, formValues, localizedInput, optionalLocalized, orNull, wholeNumber } from './form-values.ts';
+import { emptyRequired, type FormValues, formValues, localizedInput, optionalLocalized, orNull, wholeNumber } from './form-values.ts';
 
 /**
  * How the volunteer team, event and mediation room forms are described: one list of fields
@@ -90,3 +90,8 @@ export function recordFieldOf(spec: readonly FieldSpec[]): Record<string, string
 
 /** The fields that must hold whole numbers. */
 export const countFields = (spec: readonly FieldSpec[]) => spec.filter((f) => f.kind === 'count').map((f) => f.key);
+
+/** The required fields left empty, each with `message`. */
+export function missingRequired(spec: readonly FieldSpec[], values: FormValues<string>, message: string): Partial<Record<string, string>> {
+  return emptyRequired(values, spec.filter((f) => f.required).map((f) => (f.localized ? `${f.key}Zh` : f.key)), message);
+}

@@ -14,6 +14,9 @@ export type ServiceForm = FormValues<ServiceField>;
 /** The service categories, as the API names them. */
 export const SERVICE_CATEGORIES = ['HOUSEHOLD_REGISTRATION', 'ID_CARD', 'RESIDENCE_PERMIT', 'EXIT_ENTRY', 'CERTIFICATES', 'PERMITS', 'VEHICLES_AND_DRIVING', 'REPORTING', 'OTHER'] as const;
 
+/** The fields that cannot be empty. */
+export const SERVICE_REQUIRED = ['slug', 'titleZh', 'conditionsZh', 'timeLimitZh', 'feeZh', 'locationZh', 'hoursZh', 'effectiveFrom'] as const satisfies readonly ServiceField[];
+
 /** Texts in both languages, as pairs of fields. */
 const LINES = ['title', 'conditions', 'timeLimit', 'fee', 'location', 'hours'] as const;
 const OPTIONAL = ['feeBasis', 'appointment'] as const;
