@@ -192,13 +192,159 @@ describe('officer photos in the console', () => {
   });
 });
 
+describe('the service guide in the console', () => {
+  it('an editor edits an item pre-filled from its current version, sees a refused field in Chinese, publishes a new version and finds it in the history with their name', async () => {
+    const item = await prisma().serviceItem.findFirstOrThrow({ where: { station: { slug: OWN_STATION }, retiredAt: null }, orderBy: { id: 'asc' } });
+    const { context, page } = await editorPage();
+    await page.goto(`${server.origin}/staff/services/`);
+    await page.click(`a[href="/staff/services/${item.id}/"]`);
+    expect(await page.inputValue('#f-titleZh')).toBe(item.titleZh);
+    expect(await page.inputValue('#f-materialsZh')).toBe(item.materialsZh.join('\n'));
+    expect(await page.inputValue('#f-effectiveFrom')).toBe(item.effectiveFrom.toISOString().slice(0, 10));
+
+    await page.fill('#f-titleZh', '');
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#f-titleZh-error');
+    expect(await page.getAttribute('#f-titleZh', 'aria-invalid')).toBe('true');
+    expect((await prisma().serviceItem.findUniqueOrThrow({ where: { id: item.id } })).version).toBe(item.version);
+
+    await page.fill('#f-titleZh', item.titleZh);
+    await page.fill('#f-feeZh', '免费（2026 年调整）');
+    await page.fill('#f-materialsZh', `${item.materialsZh.join('\n')}\n户口簿`);
+    await page.fill('#f-effectiveFrom', '2026-11-01');
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#saved');
+    const saved = await prisma().serviceItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect(saved).toMatchObject({ version: item.version + 1, feeZh: '免费（2026 年调整）', materialsZh: [...item.materialsZh, '户口簿'], titleZh: item.titleZh, conditionsZh: item.conditionsZh });
+    expect(saved.effectiveFrom.toISOString().slice(0, 10)).toBe('2026-11-01');
+    const rows = await page.locator('#history ~ .scroll tbody tr').allTextContents();
+    expect(rows).toHaveLength(item.version + 1);
+    expect(rows[0]).toContain('竹箦编辑');
+    expect(rows[0]).toContain('收费标准');
+    expect(rows[0]).toContain('所需材料');
+    expect(rows[0]).toContain('现行');
+    await context.close();
+  });
+
+  it('an editor adds a service item and withdraws it, with JavaScript off', async () => {
+    const { context, page } = await editorPage({ javaScriptEnabled: false });
+    await page.goto(`${server.origin}/staff/services/new/`);
+    await page.selectOption('#f-category', 'CERTIFICATES');
+    await page.fill('#f-slug', 'no-criminal-record');
+    await page.fill('#f-titleZh', '无犯罪记录证明');
+    await page.fill('#f-conditionsZh', '本辖区户籍居民');
+    await page.fill('#f-materialsZh', '身份证\n申请表');
+    await page.fill('#f-stepsZh', '提交申请\n审核\n领取');
+    await page.fill('#f-timeLimitDays', '3');
+    await page.fill('#f-timeLimitZh', '3 个工作日');
+    await page.fill('#f-feeZh', '免费');
+    await page.fill('#f-locationZh', '派出所户籍窗口');
+    await page.fill('#f-hoursZh', '工作日 9:00–17:00');
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#saved');
+    const item = await prisma().serviceItem.findFirstOrThrow({ where: { slug: 'no-criminal-record' }, include: { station: true } });
+    expect(item).toMatchObject({ category: 'CERTIFICATES', materialsZh: ['身份证', '申请表'], stepsZh: ['提交申请', '审核', '领取'], timeLimitDays: 3, version: 1 });
+    expect(item.station.slug).toBe(OWN_STATION);
+    await page.click(`a[href="/staff/services/${item.id}/retire/"]`);
+    await page.click('main form button[type=submit]');
+    await page.waitForSelector('#retired');
+    expect((await prisma().serviceItem.findUniqueOrThrow({ where: { id: item.id } })).retiredAt).not.toBeNull();
+    await context.close();
+  });
+});
+
+describe('volunteer teams, events and mediation rooms in the console', () => {
+  it('an editor adds a volunteer team, finds it pre-filled, changes it, and disbands it only once confirmed', async () => {
+    const { context, page } = await editorPage();
+    await page.goto(`${server.origin}/staff/community/teams/`);
+    await page.click('a.button[href^="/staff/community/teams/new/"]');
+    await page.fill('#f-nameZh', '古镇守望队');
+    await page.fill('#f-descriptionZh', '夜间巡逻、邻里守望。');
+    await page.fill('#f-memberCount', '24');
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#saved');
+    const team = await prisma().volunteerTeam.findFirstOrThrow({ where: { nameZh: '古镇守望队' }, include: { station: true } });
+    expect(team).toMatchObject({ memberCount: 24, foundedYear: null, descriptionZh: '夜间巡逻、邻里守望。' });
+    expect(team.station.slug).toBe(OWN_STATION);
+    expect(await page.inputValue('#f-memberCount')).toBe('24');
+    await page.fill('#f-memberCount', '30');
+    await page.fill('#f-foundedYear', '2019');
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#saved');
+    expect(await prisma().volunteerTeam.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ memberCount: 30, foundedYear: 2019, nameZh: '古镇守望队' });
+    await page.click('#retire button[type=submit]');
+    await page.waitForSelector('#f-confirm-error');
+    expect((await prisma().volunteerTeam.findUniqueOrThrow({ where: { id: team.id } })).retiredAt).toBeNull();
+    await page.check('#f-confirm');
+    await page.click('#retire button[type=submit]');
+    await page.waitForSelector('#retired');
+    expect((await prisma().volunteerTeam.findUniqueOrThrow({ where: { id: team.id } })).retiredAt).not.toBeNull();
+    await context.close();
+  });
+
+  it('with JavaScript off: an editor adds a residents’ meeting in China time, and an end before the start is refused next to its field', async () => {
+    const area = await prisma().area.findFirstOrThrow({ where: { station: { slug: OWN_STATION }, retiredAt: null }, orderBy: { id: 'asc' } });
+    const { context, page } = await editorPage({ javaScriptEnabled: false });
+    await page.goto(`${server.origin}/staff/community/events/new/`);
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#f-startsAt-error');
+    expect(await page.textContent('#f-startsAt-error')).toContain('不能为空');
+    expect(await page.textContent('#f-titleZh-error')).toContain('不能为空');
+    await page.selectOption('#f-kind', 'RESIDENTS_MEETING');
+    await page.fill('#f-titleZh', '第四季度警民恳谈会');
+    await page.fill('#f-startsAt', '2026-12-20T10:00');
+    await page.fill('#f-endsAt', '2026-12-20T09:00');
+    await page.fill('#f-locationZh', '社区活动中心');
+    await page.selectOption('#f-areaId', { label: area.nameZh });
+    await page.fill('#f-descriptionZh', '听取居民意见。');
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#f-endsAt-error');
+    expect(await page.textContent('#f-endsAt-error')).toContain('结束时间早于开始时间');
+    expect(await prisma().event.count({ where: { titleZh: '第四季度警民恳谈会' } })).toBe(0);
+    await page.fill('#f-endsAt', '2026-12-20T11:30');
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#saved');
+    const event = await prisma().event.findFirstOrThrow({ where: { titleZh: '第四季度警民恳谈会' } });
+    expect(event.startsAt.toISOString()).toBe('2026-12-20T02:00:00.000Z');
+    expect(event.endsAt?.toISOString()).toBe('2026-12-20T03:30:00.000Z');
+    expect(event.areaId).toBe(area.id);
+    expect(await page.inputValue('#f-startsAt')).toBe('2026-12-20T10:00');
+    await context.close();
+  });
+
+  it('a mediator sees mediation rooms (and nothing editors keep) and adds a room with its lead mediator', async () => {
+    if (!browser) throw new Error('no browser');
+    const lead = await prisma().officer.findFirstOrThrow({ where: { station: { slug: OWN_STATION }, retiredAt: null }, orderBy: { id: 'asc' } });
+    const { context, page } = await signedInPage(browser, server.origin, mediator);
+    expect(await page.locator('nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toContain('/staff/community/rooms/');
+    for (const hidden of ['/staff/areas/', '/staff/services/', '/staff/community/teams/', '/staff/community/events/']) expect(await page.locator(`nav a[href="${hidden}"]`).count(), hidden).toBe(0);
+    await page.goto(`${server.origin}/staff/community/rooms/new/`);
+    await page.fill('#f-nameZh', '老陈调解室（新址）');
+    await page.fill('#f-slug', 'laochen-new');
+    await page.fill('#f-locationZh', '社区服务中心二楼');
+    await page.selectOption('#f-leadMediatorId', Buffer.from(`Officer:${lead.id}`).toString('base64'));
+    await page.fill('#f-descriptionZh', '邻里纠纷调解。');
+    await page.click('form.stack button[type=submit]');
+    await page.waitForSelector('#saved');
+    const room = await prisma().mediationRoom.findFirstOrThrow({ where: { slug: 'laochen-new' }, include: { station: true } });
+    expect(room.station.slug).toBe(OWN_STATION);
+    expect(room.leadMediatorId).not.toBeNull();
+    const response = await page.goto(`${server.origin}/staff/community/teams/`);
+    expect(response?.status()).toBe(403);
+    await context.close();
+  });
+});
+
 describe('another station and other roles', () => {
   it('refuses another station’s area and officer pages and their forms, and changes nothing', async () => {
     const area = await prisma().area.findFirstOrThrow({ where: { station: { slug: OTHER_STATION }, retiredAt: null } });
     const officer = await prisma().officer.findFirstOrThrow({ where: { station: { slug: OTHER_STATION }, retiredAt: null } });
     const client = new ConsoleClient(server.origin);
     await client.signIn(server.editor.email, server.editor.password);
-    for (const path of [`/staff/areas/${area.id}/`, `/staff/areas/${area.id}/retire/`, `/staff/officers/${officer.id}/assignments/`, `/staff/officers/${officer.id}/retire/`, `/staff/officers/${officer.id}/photo/`]) {
+    const item = await prisma().serviceItem.findFirstOrThrow({ where: { station: { slug: OTHER_STATION }, retiredAt: null } });
+    const team = await prisma().volunteerTeam.findFirstOrThrow({ where: { station: { slug: OTHER_STATION }, retiredAt: null } });
+    const room = await prisma().mediationRoom.findFirstOrThrow({ where: { station: { slug: OTHER_STATION }, retiredAt: null } });
+    for (const path of [`/staff/areas/${area.id}/`, `/staff/areas/${area.id}/retire/`, `/staff/officers/${officer.id}/assignments/`, `/staff/officers/${officer.id}/retire/`, `/staff/officers/${officer.id}/photo/`, `/staff/services/${item.id}/`, `/staff/services/${item.id}/retire/`, `/staff/community/teams/${team.id}/`, `/staff/community/rooms/${room.id}/`]) {
       const page = await client.get(path);
       expect(page.status, path).toBe(403);
       expect(await page.text(), path).not.toContain('<form class="stack"');
@@ -207,6 +353,10 @@ describe('another station and other roles', () => {
     expect((await client.post(`/staff/areas/${area.id}/retire/`, { csrf })).status).toBe(403);
     expect((await client.post(`/staff/areas/${area.id}/`, { csrf, nameZh: '改名', kind: area.kind })).status).toBe(403);
     expect((await client.post(`/staff/officers/${officer.id}/retire/`, { csrf })).status).toBe(403);
+    expect((await client.post(`/staff/services/${item.id}/`, { csrf, feeZh: '越权', titleZh: item.titleZh })).status).toBe(403);
+    expect((await prisma().serviceItem.findUniqueOrThrow({ where: { id: item.id } })).version).toBe(item.version);
+    expect((await client.post(`/staff/community/teams/${team.id}/`, { csrf, op: 'retire', confirm: 'on' })).status).toBe(403);
+    expect((await prisma().volunteerTeam.findUniqueOrThrow({ where: { id: team.id } })).retiredAt).toBeNull();
     expect(await prisma().area.findUniqueOrThrow({ where: { id: area.id } })).toMatchObject({ retiredAt: null, nameZh: area.nameZh });
     expect((await prisma().officer.findUniqueOrThrow({ where: { id: officer.id } })).retiredAt).toBeNull();
     // The form for a new area offers only the editor's station, and a forged station is not taken.
@@ -231,13 +381,15 @@ describe('another station and other roles', () => {
 });
 
 describe('accessibility of the new pages', () => {
-  it('has no axe-core violations on the area and officer pages at 1280 and 360', async () => {
+  it('has no axe-core violations on each new page type at 1280 and 360', { timeout: 300_000 }, async () => {
     const area = await prisma().area.findFirstOrThrow({ where: { station: { slug: OWN_STATION }, retiredAt: null }, orderBy: { id: 'asc' } });
     const officer = await prisma().officer.findFirstOrThrow({ where: { station: { slug: OWN_STATION }, retiredAt: null, assignments: { some: {} } }, orderBy: { id: 'asc' } });
+    const service = await prisma().serviceItem.findFirstOrThrow({ where: { station: { slug: OWN_STATION }, retiredAt: null }, orderBy: { id: 'asc' } });
+    const room = await prisma().mediationRoom.findFirstOrThrow({ where: { station: { slug: OWN_STATION }, retiredAt: null } });
     const { context, page } = await editorPage();
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
-      for (const path of PLACES_PAGES(area.id, officer.id)) {
+      for (const path of PLACES_PAGES(area.id, officer.id, service.id, room.id)) {
         await page.goto(`${server.origin}${path}`);
         const violations = await axeViolations(page);
         expect(violations, `${path} at ${width}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
@@ -247,7 +399,7 @@ describe('accessibility of the new pages', () => {
   });
 });
 
-function PLACES_PAGES(areaId: number, officerId: number): string[] {
+function PLACES_PAGES(areaId: number, officerId: number, serviceId: number, roomId: number): string[] {
   return [
     '/staff/areas/',
     '/staff/en/areas/',
@@ -258,5 +410,15 @@ function PLACES_PAGES(areaId: number, officerId: number): string[] {
     `/staff/officers/${officerId}/assignments/`,
     `/staff/en/officers/${officerId}/retire/`,
     `/staff/officers/${officerId}/photo/`,
+    '/staff/services/',
+    '/staff/services/new/',
+    `/staff/services/${serviceId}/`,
+    `/staff/en/services/${serviceId}/retire/`,
+    '/staff/community/teams/',
+    '/staff/community/teams/new/',
+    '/staff/community/events/',
+    '/staff/en/community/events/new/',
+    '/staff/community/rooms/',
+    `/staff/community/rooms/${roomId}/`,
   ];
 }

@@ -9,6 +9,7 @@ export const VolunteerTeam = builder.prismaNode('VolunteerTeam', {
     description: t.field({ type: LocalizedText, resolve: (v) => textOf(v.descriptionZh, v.descriptionEn) }),
     memberCount: t.exposeInt('memberCount', { nullable: true }),
     foundedYear: t.exposeInt('foundedYear', { nullable: true }),
+    station: t.relation('station', { description: 'The station the team works with.' }),
   }),
 });
 

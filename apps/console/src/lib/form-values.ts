@@ -55,11 +55,20 @@ export function placeProblems<F extends string>(
   const errors: Partial<Record<F, string>> = {};
   const unplaced: string[] = [];
   for (const p of problems) {
-    const path = p.field?.replace(/^input\./, '') ?? '';
-    const field = fieldOf[path] ?? fieldOf[path.split('.')[0] ?? ''];
+    // The longest prefix of the path that names a field: `materials.en.2` → `materials.en`.
+    const parts = (p.field?.replace(/^input\./, '') ?? '').split('.');
+    let field: F | undefined;
+    for (let n = parts.length; n > 0 && !field; n--) field = fieldOf[parts.slice(0, n).join('.')];
     const message = ruleMessage(lang, p, today);
     if (field && !errors[field]) errors[field] = message;
     else if (!field) unplaced.push(message);
   }
   return { errors, unplaced };
+}
+
+/** The fields among `names` left empty, each with `message` (checked before the API, whose input types refuse a missing value without naming the field). */
+export function emptyRequired<F extends string>(values: FormValues<F>, names: readonly F[], message: string): Partial<Record<F, string>> {
+  const errors: Partial<Record<F, string>> = {};
+  for (const name of names) if (values[name] === '') errors[name] = message;
+  return errors;
 }
