@@ -315,7 +315,7 @@ describe('volunteer teams, events and mediation rooms in the console', () => {
   it('a mediator sees mediation rooms (and nothing editors keep) and adds a room with its lead mediator', async () => {
     if (!browser) throw new Error('no browser');
     const lead = await prisma().officer.findFirstOrThrow({ where: { station: { slug: OWN_STATION }, retiredAt: null }, orderBy: { id: 'asc' } });
-    const { context, page } = await signedInPage(browser, server.origin, mediator);
+    const { context, page } = await signIn(browser, server.origin, mediator);
     expect(await page.locator('nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toContain('/staff/community/rooms/');
     for (const hidden of ['/staff/areas/', '/staff/services/', '/staff/community/teams/', '/staff/community/events/']) expect(await page.locator(`nav a[href="${hidden}"]`).count(), hidden).toBe(0);
     await page.goto(`${server.origin}/staff/community/rooms/new/`);
