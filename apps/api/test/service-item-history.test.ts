@@ -6,7 +6,7 @@ import { openTestDatabase, type TestDatabase } from '../../../tests/support/test
 
 const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
 const UPDATE = 'mutation ($id: ID!, $input: ServiceItemPatch!) { updateServiceItem(id: $id, input: $input) { version } }';
-const HISTORY = 'query ($id: ID!) { node(id: $id) { ... on ServiceItem { history { version effectiveFrom changedAt changedBy changedFields } } } }';
+const HISTORY = 'query ($id: ID!) { node(id: $id) { ... on ServiceItem { history(first: 100) { edges { node { version effectiveFrom changedAt changedBy changedFields } } } } } }';
 
 interface Version {
   version: number;
@@ -37,8 +37,8 @@ describe('ServiceItem.history', () => {
     const id = globalId('ServiceItem', item.id);
     await gqlOk(api, UPDATE, { id, input: { fee: { zh: '免费（历史测试）' } } }, editor.headers);
     await gqlOk(api, UPDATE, { id, input: { materials: { zh: ['身份证'] }, effectiveFrom: '2026-10-01' } }, editor.headers);
-    const data = await gqlOk<{ node: { history: Version[] } }>(api, HISTORY, { id }, editor.headers);
-    const history = data.node.history;
+    const data = await gqlOk<{ node: { history: { edges: { node: Version }[] } } }>(api, HISTORY, { id }, editor.headers);
+    const history = data.node.history.edges.map((e) => e.node);
     expect(history.map((v) => v.version)).toEqual([item.version + 2, item.version + 1, ...Array.from({ length: item.version }, (_, i) => item.version - i)]);
     const [latest, previous, original] = history;
     expect(latest).toMatchObject({ changedBy: 'history-editor', effectiveFrom: '2026-10-01' });

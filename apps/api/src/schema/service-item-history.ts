@@ -64,3 +64,6 @@ export const ServiceItemVersion = builder.objectRef<Version>('ServiceItemVersion
     changedFields: t.exposeStringList('changedFields', { description: 'What changed from the version before, e.g. `fee`, `materials`.' }),
   }),
 });
+
+/** The one edge type of ServiceItemVersion connections. */
+export const ServiceItemVersionEdge = builder.edgeObject({ type: ServiceItemVersion, name: 'ServiceItemVersionEdge' });

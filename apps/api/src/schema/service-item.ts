@@ -1,10 +1,11 @@
 import { type Prisma, ServiceCategory } from '@openstation/db';
+import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { actsFor } from '../domain/access.ts';
 import { LocalizedText, LocalizedTextList, optionalTextOf, textListOf, textOf } from './localized.ts';
 import { pageSize } from './pagination.ts';
-import { serviceItemHistory, ServiceItemVersion } from './service-item-history.ts';
+import { serviceItemHistory, ServiceItemVersion, ServiceItemVersionEdge } from './service-item-history.ts';
 import { assertStationExists } from './station.ts';
 
 export const ServiceCategoryEnum = builder.enumType(ServiceCategory, {
@@ -47,13 +48,21 @@ export const ServiceItem = builder.prismaNode('ServiceItem', {
     }),
     effectiveFrom: t.expose('effectiveFrom', { type: 'Date' }),
     version: t.exposeInt('version'),
-    history: t.field({
-      type: [ServiceItemVersion],
-      description: "Every version, newest first, with when and by whom it was published. Editors of the item's station.",
-      select: { id: true, version: true, effectiveFrom: true, stationId: true },
-      authScopes: (item, _args, ctx) => actsFor(ctx.principal, item.stationId) && { editor: true },
-      resolve: (item, _args, ctx) => serviceItemHistory(ctx.prisma, item),
-    }),
+    history: t.connection(
+      {
+        type: ServiceItemVersion,
+        description: "Every version, newest first, with when and by whom it was published. Editors of the item's station.",
+        select: { id: true, version: true, effectiveFrom: true, stationId: true },
+        authScopes: (item, _args, ctx) => actsFor(ctx.principal, item.stationId) && { editor: true },
+        // A version is not a record with an id: the history is built in memory (one item's versions), then paged.
+        resolve: async (item, args, ctx) => {
+          pageSize.defaultSize(args); // first or last, at most 100, as every connection
+          return resolveArrayConnection({ args, maxSize: pageSize.maxSize }, await serviceItemHistory(ctx.prisma, item));
+        },
+      },
+      {},
+      ServiceItemVersionEdge,
+    ),
     station: t.relation('station'),
   }),
 });

@@ -41,7 +41,8 @@ export interface ServiceRecord extends ServiceSummary {
   onlineUrl: string | null;
   appointment: Text | null;
   station: StationRef;
-  history: ServiceVersion[];
+  /** The newest 100 versions (an item changes a few times a year). */
+  history: { edges: { node: ServiceVersion }[] };
 }
 
 const SUMMARY = 'id slug category version effectiveFrom title { zh en } timeLimit { zh en } fee { zh en }';
@@ -64,7 +65,7 @@ export const SERVICE = gql<{ node: (ServiceRecord & { __typename: string }) | nu
         conditions { zh en } materials { zh en } steps { zh en } feeBasis { zh en }
         location { zh en } hours { zh en } appointment { zh en }
         station { id slug name { zh en } }
-        history { version effectiveFrom changedAt changedBy changedFields }
+        history(first: 100) { edges { node { version effectiveFrom changedAt changedBy changedFields } } }
       }
     }
   }
