@@ -66,8 +66,8 @@ async function main(): Promise<void> {
   const where = db.target.kind === 'pglite' ? `embedded PGlite (${db.target.dataDir ?? 'memory'})` : 'PostgreSQL';
   console.log(`OpenStation API on ${where}: ${seeded.stations} stations. Ready in ${Math.round(performance.now() - started)} ms.`);
   console.log(`GraphQL (GraphiQL in a browser): http://localhost:${port}/graphql; health: /health, readiness: /ready`);
-  // pnpm ignores SIGINT sent to the pnpm process itself (it waits for the terminal to signal the
-  // script): name the pid that takes it (README, "Stopping").
+  // A `pnpm start &` from a script runs with SIGINT ignored (POSIX background job), so pnpm cannot
+  // pass it on: name the pid that takes it (README).
   console.log(`Stop: Ctrl-C, SIGTERM, or kill -INT ${process.pid} (this server's pid).`);
   if (portal.updates.status().webhook) console.log('Portal: published changes are announced to PORTAL_REBUILD_WEBHOOK_URL.');
   if (!portal.building) {
