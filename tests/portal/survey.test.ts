@@ -243,7 +243,7 @@ describe('a resident evaluates their station', () => {
       await expect(summary.textContent()).resolves.toContain('第1题');
       expect(await summary.locator('a').getAttribute('href')).toBe('#question-1');
       const beside = page.locator('#question-1 .field-error');
-      await expect(beside.textContent()).resolves.toContain('请回答所有标为必答的问题');
+      await expect(beside.textContent()).resolves.toBe('这是必答题，请作答。');
       expect(await page.locator('#question-1 input[type=radio]').first().getAttribute('aria-invalid')).toBe('true');
       expect(await page.title()).toMatch(/^评议未能提交：/);
       // Every other answer is still there, and a fresh token came with the page.

@@ -127,10 +127,13 @@ function showError(document: Document, form: Element, lang: Lang, error: SurveyP
     const beside = document.createElement('p');
     beside.className = 'field-error';
     beside.setAttribute('id', `${anchor}-error`);
-    beside.textContent = error.message;
+    beside.textContent = error.code === 'ANSWER_MISSING_REQUIRED' ? t(lang, 'survey.fieldRequired') : error.message;
     holder.prepend(beside);
     for (const control of controls) describe(control, `${anchor}-error`);
-    const label = (holder.querySelector('legend') ?? holder.querySelector('label'))?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    // The question's words, without its "(required)" marker.
+    const caption = (holder.querySelector('legend') ?? holder.querySelector('label'))?.cloneNode(true) as Element | undefined;
+    for (const marker of caption?.querySelectorAll('.meta') ?? []) marker.remove();
+    const label = caption?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
     const fix = document.createElement('p');
     fix.append(document.createTextNode(`${t(lang, 'survey.fixBelow')} `));
     const link = document.createElement('a');

@@ -220,6 +220,7 @@ export const en = {
   'survey.error.FORM_TOKEN_USED': 'This form has already been sent: each form can be sent once. Thank you for taking part!',
   'survey.error.FORM_TOKEN_INVALID': 'This form had expired (it was opened more than two days ago). Here is a fresh one with your answers: check them and send again.',
   'survey.error.FORM_TOKEN_REQUIRED': 'Please check your answers below and press “Send my answers” once more. (Sending needs the form pass issued with the page; it is attached now.)',
+  'survey.fieldRequired': 'This question needs an answer.',
   'survey.fixBelow': 'Please correct the question marked below and send again; your other answers are kept.',
   'survey.errorAt': 'question {n}',
   'survey.error.TOO_LARGE': 'What was sent is too large.',

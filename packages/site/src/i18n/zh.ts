@@ -222,6 +222,7 @@ export const zh: Record<UiKey, string> = {
   'survey.error.FORM_TOKEN_USED': '这份评议表已经提交过了，每份只能提交一次。感谢您的参与！',
   'survey.error.FORM_TOKEN_INVALID': '这份评议表已过期（打开超过两天）。已为您换上新的评议表，您的回答都还在，请核对后重新提交。',
   'survey.error.FORM_TOKEN_REQUIRED': '请核对下面的回答，然后再按一次“提交评议”。（提交需要随页面发放的表单凭证，现已附上。）',
+  'survey.fieldRequired': '这是必答题，请作答。',
   'survey.fixBelow': '请修改下面标出的问题后重新提交，您的其他回答都已保留。',
   'survey.errorAt': '第{n}题',
   'survey.error.TOO_LARGE': '提交的内容过大。',
