@@ -11,6 +11,7 @@ import { createApi } from '@openstation/api/yoga';
 import { seedDemoData } from '@openstation/db/seed';
 import { chinaToday } from '@openstation/api/survey/calendar';
 import { hashInvitationCode, newInvitationCode, normaliseInvitationCode } from '@openstation/api/survey/codes';
+import { issueFormToken } from '@openstation/api/survey/form-token';
 import { adminQuery, databaseUrl } from '../support/postgres-admin.ts';
 import { startProcess, stopProcess } from './processes.ts';
 
@@ -30,6 +31,7 @@ function shiftDays(iso: string, days: number): string {
 
 interface BenchCampaign {
   id: number;
+  accessMode: 'OPEN' | 'CODE';
   answers: Array<Record<string, unknown>>;
 }
 
@@ -51,7 +53,7 @@ async function createCampaign(prisma: PrismaClient, accessMode: 'OPEN' | 'CODE',
     if (q.type === 'SINGLE_CHOICE') return { questionId, choice: 1 };
     return { questionId, text: '压测' };
   });
-  return { id: campaign.id, answers };
+  return { id: campaign.id, accessMode, answers };
 }
 
 interface Figures {
@@ -62,6 +64,9 @@ interface Figures {
   p99: number;
   transportErrors: number;
 }
+
+/** The form key the benchmark's server signs with, so OPEN submissions carry tokens made here (one per submission, as pages would). */
+const FORM_SECRET = 'bench-survey-form-secret-at-least-32-characters';
 
 async function load(campaign: BenchCampaign, seconds: number, code: () => string | null): Promise<Figures> {
   let accepted = 0;
@@ -76,7 +81,17 @@ async function load(campaign: BenchCampaign, seconds: number, code: () => string
         headers: { 'content-type': 'application/json' },
         setupRequest: (request) => ({
           ...request,
-          body: JSON.stringify({ query: SUBMIT, variables: { input: { campaignId: globalId('SurveyCampaign', campaign.id), code: code(), answers: campaign.answers } } }),
+          body: JSON.stringify({
+            query: SUBMIT,
+            variables: {
+              input: {
+                campaignId: globalId('SurveyCampaign', campaign.id),
+                code: code(),
+                formToken: campaign.accessMode === 'OPEN' ? issueFormToken(FORM_SECRET, campaign.id) : null,
+                answers: campaign.answers,
+              },
+            },
+          }),
         }),
         onResponse: (status, body) => {
           if (status === 200 && body.includes('"submittedOn"') && !body.includes('"errors"')) accepted += 1;
@@ -132,7 +147,7 @@ async function main(): Promise<void> {
 
   const api = await startProcess(
     'apps/api/src/server.ts',
-    { DATABASE_URL: url, PORT: String(port), PORTAL_BUILD: '0', SURVEY_SUBMISSIONS_PER_WINDOW: '1000000000', REDIS_URL: '' },
+    { DATABASE_URL: url, PORT: String(port), PORTAL_BUILD: '0', SURVEY_SUBMISSIONS_PER_WINDOW: '1000000000', SURVEY_FORM_SECRET: FORM_SECRET, REDIS_URL: '' },
     /Ready/,
   );
   let warmUp: Figures;

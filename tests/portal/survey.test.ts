@@ -5,6 +5,8 @@ import { axeViolations, launchChromium, trackForeignRequests } from './browser.t
 const origin = inject('portalOrigin');
 const apiUrl = inject('portalApiUrl');
 const editorHeaders = inject('portalEditorHeaders');
+/** The API process serves the same build itself, filling each survey page in with a fresh form token. */
+const apiOrigin = inject('portalApiOrigin');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -21,6 +23,16 @@ async function withContext<T>(javaScriptEnabled: boolean, run: (context: Browser
   } finally {
     await context.close();
   }
+}
+
+/** axe's violations on `html` as served at `url` (axe needs JavaScript, which the page under test had off). */
+async function axeOfHtml(url: string, html: string): Promise<string[]> {
+  return withContext(true, async (context) => {
+    const page = await context.newPage();
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto(url);
+    return (await axeViolations(page)).map((v) => `${v.id}: ${v.help}`);
+  });
 }
 
 /** New single-use codes for a campaign, made by a staff editor through the API. */
@@ -53,7 +65,7 @@ async function submit(page: Page, button: string): Promise<number> {
   ]);
   await page.waitForLoadState();
   const location = await response.headerValue('location');
-  return location ? (await page.waitForURL(`${origin}${location}`), 303) : response.status();
+  return location ? (await page.waitForURL(`${new URL(response.url()).origin}${location}`), 303) : response.status();
 }
 
 /** Submits the form through the island (GraphQL) and returns the HTTP status of the GraphQL answer. */
@@ -93,6 +105,14 @@ describe('a resident evaluates their station', () => {
         await expect(page.locator('.survey-done').textContent()).resolves.toContain('感谢您的参与');
         expect(new URL(page.url()).pathname, 'the island stays on the page').toBe('/zhuze/survey/');
       } else {
+        // A static host cannot put a form token in the page: the route shows the form again with
+        // every answer and a fresh token, and asks the resident to press once more.
+        expect(await submit(page, '提交评议')).toBe(400);
+        expect(await page.locator('#survey-errors').getAttribute('data-code')).toBe('FORM_TOKEN_REQUIRED');
+        await expect(page.locator('#survey-errors').textContent()).resolves.toContain('再按一次');
+        expect(await page.locator('form.survey fieldset').count()).toBe(await page.locator('form.survey fieldset input[type=radio]:checked').count());
+        expect(await page.locator('form.survey textarea').first().inputValue()).toBe('Patrols at night help. 夜间巡逻很好。');
+        expect(await page.locator('#survey-area').inputValue()).not.toBe('');
         expect(await submit(page, '提交评议')).toBe(303);
         expect(new URL(page.url()).pathname).toBe('/zhuze/survey/thanks/');
         await expect(page.locator('h1').textContent()).resolves.toBe('感谢您的参与');
@@ -133,18 +153,13 @@ describe('a resident evaluates their station', () => {
       await page.getByLabel('Invitation code').fill(code as string);
       await answerAll(page);
       expect(await submit(page, 'Send my answers')).toBe(409);
+      // The form again, with every answer and the error beside the code field.
       await expect(page.getByRole('alert').textContent()).resolves.toContain('This code has already been used');
-      expect(await page.content()).not.toContain(code);
-      await expect(page.locator('main').textContent()).resolves.toContain('your answers are still there');
-      // As the page says: Back returns to the form with every answer in it.
-      await page.goBack();
-      await expect.poll(() => new URL(page.url()).pathname).toBe('/en/qiandeng/survey/');
+      expect(await page.locator('#survey-code').getAttribute('aria-invalid')).toBe('true');
+      await expect(page.locator('.field-error').textContent()).resolves.toContain('This code has already been used');
       expect(await page.getByLabel('Invitation code').inputValue()).toBe(code);
       expect(await page.locator('form.survey fieldset').count()).toBe(await page.locator('form.survey fieldset input[type=radio]:checked').count());
       expect(await page.locator('form.survey textarea').first().inputValue()).toBe('Patrols at night help. 夜间巡逻很好。');
-      await page.goForward();
-      await page.getByRole('link', { name: 'Open a blank survey form' }).click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe('/en/qiandeng/survey/');
     });
   });
 
@@ -197,6 +212,96 @@ describe('a resident evaluates their station', () => {
       await answerAll(page);
       expect(await submit(page, 'Send my answers'), 'the fallback stores a new code').toBe(303);
       expect(new URL(page.url()).pathname).toBe('/en/qiandeng/survey/thanks/');
+    });
+  });
+
+  it('without JavaScript on the API\'s own server: the page carries a single-use token, a refused form comes back with every answer and the error at its question, a replayed form is refused', async () => {
+    await withContext(false, async (context) => {
+      const page = await context.newPage();
+      const response = await page.goto(`${apiOrigin}/zhuze/survey/`);
+      expect(response?.headers()['cache-control']).toBe('private, no-cache');
+      const token = await page.locator('input[name=formToken]').inputValue();
+      expect(token).toMatch(/^\d+\.\d+\.[\w-]{22}\.[\w-]{43}$/);
+      await answerAll(page);
+      // The first (required) question's answer is taken out of the form as it is sent, as a
+      // browser that ignores `required` would send it; the next submission is sent as it is.
+      const firstQuestion = (await page.locator('form.survey fieldset input[type=radio]').first().getAttribute('name')) as string;
+      let drop = true;
+      let sentBody = '';
+      await page.route('**/survey/submit', async (route) => {
+        const form = new URLSearchParams(route.request().postData() ?? '');
+        if (drop) form.delete(firstQuestion);
+        drop = false;
+        sentBody = form.toString();
+        await route.continue({ postData: sentBody });
+      });
+      const [answered] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/survey/submit'), page.getByRole('button', { name: '提交评议' }).click()]);
+      await page.waitForLoadState();
+      expect(answered.status()).toBe(400);
+      const summary = page.locator('#survey-errors');
+      expect(await summary.getAttribute('data-code')).toBe('ANSWER_MISSING_REQUIRED');
+      await expect(summary.textContent()).resolves.toContain('第1题');
+      expect(await summary.locator('a').getAttribute('href')).toBe('#question-1');
+      const beside = page.locator('#question-1 .field-error');
+      await expect(beside.textContent()).resolves.toBe('这是必答题，请作答。');
+      expect(await page.locator('#question-1 input[type=radio]').first().getAttribute('aria-invalid')).toBe('true');
+      expect(await page.title()).toMatch(/^评议未能提交：/);
+      // Every other answer is still there, and a fresh token came with the page.
+      const groups = await page.locator('form.survey fieldset').count();
+      expect(await page.locator('form.survey fieldset input[type=radio]:checked').count()).toBe(groups - 1);
+      expect(await page.locator('form.survey textarea').first().inputValue()).toBe('Patrols at night help. 夜间巡逻很好。');
+      expect(await page.locator('#survey-area').inputValue()).not.toBe('');
+      const fresh = await page.locator('input[name=formToken]').inputValue();
+      expect(fresh).not.toBe(token);
+      expect(await axeOfHtml(`${apiOrigin}/axe-check/`, await page.content())).toEqual([]);
+      await page.locator('#question-1 input[type=radio]').nth(3).check();
+      expect(await submit(page, '提交评议')).toBe(303);
+      const body = sentBody;
+      expect(body).toContain(`formToken=${encodeURIComponent(fresh)}`);
+      await page.unroute('**/survey/submit');
+
+      // The same browser again: refused by its cookie; another browser replaying the same form: refused by the token.
+      await page.goto(`${apiOrigin}/zhuze/survey/`);
+      await answerAll(page);
+      expect(await submit(page, '提交评议')).toBe(409);
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('每个浏览器只能提交一次');
+      await context.clearCookies();
+      const replay = await context.request.post(`${apiOrigin}/survey/submit`, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, data: body, maxRedirects: 0 });
+      expect(replay.status()).toBe(409);
+      expect(await replay.text()).toContain('这份评议表已经提交过了');
+    });
+  });
+
+  it('without JavaScript, a CODE survey takes the code from the address a printed QR code opens', async () => {
+    await withContext(false, async (context) => {
+      const page = await context.newPage();
+      await page.goto(`${apiOrigin}/qiandeng/survey/?code=ABCDE-12345`);
+      expect(await page.locator('#survey-code').inputValue()).toBe('ABCDE-12345');
+      expect(await page.locator('input[name=formToken]').count(), 'CODE surveys need no token').toBe(0);
+    });
+  });
+
+  it('"you said, we did": the results page names the least satisfied indicators and what the reports since say was done about the one a priority cites', async () => {
+    await withContext(false, async (context) => {
+      const page = await context.newPage();
+      await page.goto(`${origin}/zhuze/survey/results/`);
+      const section = page.locator('section.you-said');
+      await expect(section.locator('h2').textContent()).resolves.toBe('您说，我们做');
+      const items = section.locator('li[data-indicator]');
+      expect(await items.count()).toBeGreaterThanOrEqual(3);
+      const cited = section.locator('li[data-indicator=BASIC_MANAGEMENT]');
+      await expect(cited.locator('h3').textContent()).resolves.toMatch(/^基础管理：满意\d/);
+      const text = (await cited.textContent()) ?? '';
+      expect(text).toContain('村道夜间照明不足');
+      expect(text).toContain('增设路灯');
+      const link = cited.getByRole('link', { name: /见2026年第三季度工作报告/ });
+      await link.click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/zhuze/reports/2026-q3/');
+      await expect(page.locator('#priorities + .scroll').textContent()).resolves.toContain('村道夜间照明不足');
+      // An indicator no priority cites says so, in English too.
+      await page.goto(`${origin}/en/zhuze/survey/results/`);
+      await expect(page.locator('section.you-said').textContent()).resolves.toContain('No quarterly report has answered this one yet.');
+      expect(await axeOfHtml(`${origin}/axe-check/`, await page.content())).toEqual([]);
     });
   });
 

@@ -36,3 +36,18 @@ export async function gqlOk<T = Record<string, unknown>>(
   }
   return result.data;
 }
+
+const ISSUE_FORM_TOKEN = 'mutation ($id: ID!) { issueSurveyFormToken(campaignId: $id) }';
+
+/**
+ * `variables` with a fresh form token in `input.formToken`, as the portal's survey page carries
+ * one, when `input.campaignId` issues one (an OPEN survey taking answers); unchanged otherwise
+ * (CODE, closed or unknown campaigns), so the submission meets the refusal it would meet anyway.
+ */
+export async function withFormToken(api: Api, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const input = variables.input as { campaignId?: unknown; formToken?: unknown } | undefined;
+  if (!input || typeof input.campaignId !== 'string' || 'formToken' in input) return variables;
+  const issued = await gql<{ issueSurveyFormToken: string }>(api, ISSUE_FORM_TOKEN, { id: input.campaignId });
+  const formToken = issued.data?.issueSurveyFormToken;
+  return formToken ? { ...variables, input: { ...input, formToken } } : variables;
+}

@@ -81,6 +81,9 @@ async function main(): Promise<void> {
   console.log(`OpenStation API on ${where}: ${seeded.stations} stations. Ready in ${Math.round(performance.now() - started)} ms.`);
   console.log(`GraphQL (GraphiQL in a browser): http://localhost:${port}/graphql; health: /health, readiness: /ready`);
   console.log(responseCache ? `Response cache for anonymous reads: ${responseCache.store === 'redis' ? 'in Redis (REDIS_URL)' : 'in memory'}.` : 'Response cache: off (RESPONSE_CACHE=0).');
+  // A `pnpm start &` from a script runs with SIGINT ignored (POSIX background job), so pnpm cannot
+  // pass it on: name the pid that takes it (README).
+  console.log(`Stop: Ctrl-C, SIGTERM, or kill -INT ${process.pid} (this server's pid).`);
   if (portal.updates.status().webhook) console.log('Portal: published changes are announced to PORTAL_REBUILD_WEBHOOK_URL.');
   if (!portal.building) {
     console.log(`Portal: serving the existing build in ${portal.dist} at http://localhost:${port}/ (PORTAL_BUILD=0).`);

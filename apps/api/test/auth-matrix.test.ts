@@ -28,6 +28,7 @@ const PUBLIC_FIELDS = new Set([
   'Query.workReports',
   'Mutation.login',
   'Mutation.submitSurveyResponse',
+  'Mutation.issueSurveyFormToken',
 ]);
 
 type Allowed = (p: TestPrincipal) => boolean;

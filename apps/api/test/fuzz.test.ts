@@ -7,6 +7,7 @@ import { createHttpApp } from '../src/http/app.ts';
 import { clientContext } from '../src/http/context.ts';
 import { schema } from '../src/schema/index.ts';
 import { createApi, type Api } from '../src/yoga.ts';
+import { type Accepted, csvUploads, minimalInput, oneFieldMutations } from './support/one-field-mutations.ts';
 import { argumentsFor, type KnownIds, operationFor, valueFor } from './support/schema-arbitraries.ts';
 import { createBoundStaff, partnerKeyHeaders } from '../../../tests/support/principals.ts';
 import { documentedCodes } from '../../../tests/support/error-docs.ts';
@@ -20,8 +21,8 @@ import { useTestApi } from '../../../tests/support/test-api.ts';
  * CI: fixed seed, bounded runs. `pnpm fuzz`: FUZZ_SEED=random, FUZZ_RUNS larger.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
-/** Long runs (`pnpm fuzz`) get time in proportion: about 20 ms a request, with room to spare. */
-const TIMEOUT_MS = Math.max(60_000, RUNS * 100);
+/** Long runs (`pnpm fuzz`) get time in proportion: about 20 ms a request, with room to spare on a busy machine. */
+const TIMEOUT_MS = Math.max(180_000, RUNS * 250);
 const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED ?? 20261202);
 
 const documented = documentedCodes();
@@ -41,6 +42,8 @@ describe(`fuzz (seed ${SEED}, ${RUNS} runs)`, () => {
   /** Staff sign in afresh for each request (a generated `logout` or `changeOwnPassword` ends sessions). */
   let callers: { name: string; headers: () => Promise<Record<string, string>> }[];
   let known: KnownIds;
+  /** Requests the API accepted, the starting points of the one-field-at-a-time mutations. */
+  const accepted: Accepted[] = [];
 
   /** Rows that a refused request must not have changed. */
   const footprint = async () => {
@@ -118,8 +121,75 @@ describe(`fuzz (seed ${SEED}, ${RUNS} runs)`, () => {
         expect(codes, `${field.name}: ${JSON.stringify(body.errors)}`).not.toContain('INTERNAL_SERVER_ERROR');
         expect(codes.filter((c) => !documented.has(c)), field.name).toEqual([]);
         if (codes.length > 0) expect(await footprint(), `${field.name} answered ${codes[0]} but wrote`).toBe(before);
+        else accepted.push({ field, caller, variables });
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+  }, TIMEOUT_MS);
+
+  /** Sends `variables` to `field` as caller number `caller` and checks the same properties; answers the error codes. */
+  async function check(field: Accepted['field'], caller: number, variables: Record<string, unknown>, what: string): Promise<string[]> {
+    const who = callers[caller] ?? callers[0];
+    const headers = (await who?.headers()) ?? {};
+    const before = await footprint();
+    const started = performance.now();
+    const response = await api.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+      body: JSON.stringify({ query: operationFor(field), variables }),
+    });
+    const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    const codes = (body.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');
+    note(codes[0] ?? 'OK', performance.now() - started, `${who?.name} ${field.name} ${what}`);
+    expect(response.status, `${field.name} ${what}`).toBeLessThan(500);
+    expect(codes, `${field.name} ${what}: ${JSON.stringify(body.errors)}`).not.toContain('INTERNAL_SERVER_ERROR');
+    expect(codes.filter((c) => !documented.has(c)), `${field.name} ${what}`).toEqual([]);
+    if (codes.length > 0) expect(await footprint(), `${field.name} ${what} answered ${codes[0]} but wrote`).toBe(before);
+    return codes;
+  }
+
+  it('one field at a time: each accepted input with one value set to a boundary or odd value of its type', async () => {
+    // Besides what the first property had accepted: each mutation's smallest plausible input, where the API accepts it.
+    const mutations = Object.values(schema.getMutationType()?.getFields() ?? {}).filter((f) => !f.args.some((a) => String(a.type).includes('File')));
+    for (const [i, field] of mutations.entries()) {
+      if (['logout', 'changeOwnPassword'].includes(field.name)) continue;
+      const variables = minimalInput(field, known, `m${i}`);
+      const codes = await check(field, 1, variables, 'minimal input');
+      if (codes.length === 0) accepted.push({ field, caller: 1, variables });
+    }
+    const fields = new Set(accepted.map((a) => a.field.name));
+    console.log(`FUZZ one-field: ${accepted.length} accepted inputs of ${fields.size} mutations to start from: ${[...fields].sort().join(', ')}`);
+    expect(accepted.length, 'the first property found accepted inputs to start from').toBeGreaterThan(0);
+    const otherIds = Object.values(known).flatMap((list) => list.slice(0, 1));
+    await fc.assert(
+      fc.asyncProperty(oneFieldMutations(accepted, otherIds), async ({ field, caller, variables, changed }) => {
+        await check(field, caller, variables, changed);
+      }),
+      { seed: SEED, numRuns: Math.ceil(RUNS / 2), endOnFailure: true },
+    );
+  }, TIMEOUT_MS);
+
+  it('importCsv: uploads one change away from what exportCsv wrote, for each kind', async () => {
+    const fields = schema.getMutationType()?.getFields() ?? {};
+    const importCsv = fields.importCsv as Accepted['field'];
+    const exportCsv = schema.getQueryType()?.getFields().exportCsv as Accepted['field'];
+    const admin = 1;
+    const exports: Record<string, string> = {};
+    for (const kind of ['AREAS', 'OFFICERS', 'SERVICE_ITEMS']) {
+      const response = await api.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await callers[admin]?.headers()) },
+        body: JSON.stringify({ query: `query($kind: CsvKind!) { ${exportCsv.name}(kind: $kind) }`, variables: { kind } }),
+      });
+      const body = (await response.json()) as { data?: { exportCsv?: string } };
+      exports[kind] = body.data?.exportCsv ?? '';
+      expect(exports[kind], `exportCsv(${kind})`).toContain('\r\n');
+    }
+    await fc.assert(
+      fc.asyncProperty(csvUploads(exports), fc.constantFrom(admin, 2, 0), async ({ changed, ...variables }, caller) => {
+        await check(importCsv, caller, variables, changed);
+      }),
+      { seed: SEED, numRuns: Math.ceil(RUNS / 2), endOnFailure: true },
     );
   }, TIMEOUT_MS);
 

@@ -8,7 +8,7 @@ import { CODE_LENGTH, hashInvitationCode, normaliseInvitationCode } from '../src
 import { memoryBuckets } from '../src/limits/memory-bucket.ts';
 import { redisBuckets } from '../src/limits/redis-bucket.ts';
 import { createApi } from '../src/yoga.ts';
-import { gql, gqlOk } from '../../../tests/support/graphql.ts';
+import { gql, gqlOk, withFormToken } from '../../../tests/support/graphql.ts';
 import { createStaffPrincipals, type TestPrincipal } from '../../../tests/support/principals.ts';
 import { useTestApi } from '../../../tests/support/test-api.ts';
 
@@ -52,6 +52,13 @@ function fullAnswers(questions: readonly Question[]): Answer[] {
     return [{ questionId: q.id, text: '很好' }];
   });
 }
+
+/** A submission as the portal's page sends it: with a fresh form token when the campaign issues one. */
+type Api = Parameters<typeof gql>[0];
+const sendForm = async (api: Api, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  gql(api, query, await withFormToken(api, variables), headers);
+const sendFormOk = async <T,>(api: Api, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  gqlOk<T>(api, query, await withFormToken(api, variables), headers);
 
 const dbId = (globalIdValue: string) => Number(Buffer.from(globalIdValue, 'base64').toString().split(':')[1]);
 
@@ -157,7 +164,7 @@ describe('resident surveys', () => {
     const c = await campaign('CODE');
     const [code, other] = await codes(c.id, 2, areaIds[1]);
     const answers = fullAnswers(c.questions);
-    const submit = (extra: Record<string, unknown>) => gql(t.api, SUBMIT, { input: { campaignId: c.id, answers, ...extra } });
+    const submit = (extra: Record<string, unknown>) => sendForm(t.api, SUBMIT, { input: { campaignId: c.id, answers, ...extra } });
     expect(codesOf(await submit({}))).toEqual(['CODE_REQUIRED']);
     expect(codesOf(await submit({ code: 'ABC' }))).toEqual(['CODE_MALFORMED']);
     expect(codesOf(await submit({ code: 'UUUUU-UUUUU' }))).toEqual(['CODE_MALFORMED']);
@@ -171,14 +178,14 @@ describe('resident surveys', () => {
     expect(response.areaId).toBe(areaIds[1]);
     // A code of another campaign does not open this one.
     const d = await campaign('CODE');
-    expect(codesOf(await gql(t.api, SUBMIT, { input: { campaignId: d.id, answers: fullAnswers(d.questions), code: other } }))).toEqual(['CODE_INVALID']);
+    expect(codesOf(await sendForm(t.api, SUBMIT, { input: { campaignId: d.id, answers: fullAnswers(d.questions), code: other } }))).toEqual(['CODE_INVALID']);
   });
 
   it('CODE mode: of 30 parallel submissions of one code exactly one succeeds', async () => {
     const c = await campaign('CODE');
     const [code] = await codes(c.id, 1);
     const answers = fullAnswers(c.questions);
-    const results = await Promise.all(Array.from({ length: 30 }, () => gql(t.api, SUBMIT, { input: { campaignId: c.id, code, answers } })));
+    const results = await Promise.all(Array.from({ length: 30 }, () => sendForm(t.api, SUBMIT, { input: { campaignId: c.id, code, answers } })));
     const outcomes = results.map((r) => (r.errors ? String(r.errors[0]?.extensions?.code) : 'OK'));
     expect(outcomes.filter((o) => o === 'OK')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'CODE_USED')).toHaveLength(29);
@@ -205,15 +212,15 @@ describe('resident surveys', () => {
       ['not a question id', [...good, { questionId: globalId('Area', 1), value: 1 }], 'BAD_USER_INPUT'],
     ];
     for (const [name, answers, code] of cases) {
-      const result = await gql(t.api, SUBMIT, { input: { campaignId: c.id, answers } });
+      const result = await sendForm(t.api, SUBMIT, { input: { campaignId: c.id, answers } });
       expect(codesOf(result), name).toEqual([code]);
     }
-    expect(codesOf(await gql(t.api, SUBMIT, { input: { campaignId: c.id, answers: good, areaId: globalId('Area', 999999) } }))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await sendForm(t.api, SUBMIT, { input: { campaignId: c.id, answers: good, areaId: globalId('Area', 999999) } }))).toEqual(['BAD_USER_INPUT']);
     expect(await responsesOf(c)).toBe(0);
-    const ok = await gql(t.api, SUBMIT, { input: { campaignId: c.id, answers: replace(text as Question, { text: 'x'.repeat(1000) }) } });
+    const ok = await sendForm(t.api, SUBMIT, { input: { campaignId: c.id, answers: replace(text as Question, { text: 'x'.repeat(1000) }) } });
     expect(ok.errors).toBeUndefined();
     const minimal = good.filter((a) => a.questionId !== choice?.id && a.questionId !== text?.id).map((a) => (a.questionId === scale?.id ? { questionId: a.questionId, dontKnow: true } : a));
-    expect((await gql(t.api, SUBMIT, { input: { campaignId: c.id, answers: minimal } })).errors).toBeUndefined();
+    expect((await sendForm(t.api, SUBMIT, { input: { campaignId: c.id, answers: minimal } })).errors).toBeUndefined();
     expect(await responsesOf(c)).toBe(2);
   });
 
@@ -221,20 +228,53 @@ describe('resident surveys', () => {
     const today = chinaToday();
     const early = await campaign('OPEN', shiftDays(today, 1), shiftDays(today, 10));
     const late = await campaign('OPEN', shiftDays(today, -10), shiftDays(today, -1));
-    expect(codesOf(await gql(t.api, SUBMIT, { input: { campaignId: early.id, answers: fullAnswers(early.questions) } }))).toEqual(['SURVEY_NOT_OPEN_YET']);
-    expect(codesOf(await gql(t.api, SUBMIT, { input: { campaignId: late.id, answers: fullAnswers(late.questions) } }))).toEqual(['SURVEY_CLOSED']);
-    expect(codesOf(await gql(t.api, SUBMIT, { input: { campaignId: globalId('SurveyCampaign', 999999), answers: [] } }))).toEqual(['NOT_FOUND']);
+    expect(codesOf(await sendForm(t.api, SUBMIT, { input: { campaignId: early.id, answers: fullAnswers(early.questions) } }))).toEqual(['SURVEY_NOT_OPEN_YET']);
+    expect(codesOf(await sendForm(t.api, SUBMIT, { input: { campaignId: late.id, answers: fullAnswers(late.questions) } }))).toEqual(['SURVEY_CLOSED']);
+    expect(codesOf(await sendForm(t.api, SUBMIT, { input: { campaignId: globalId('SurveyCampaign', 999999), answers: [] } }))).toEqual(['NOT_FOUND']);
     expect(await responsesOf(early)).toBe(0);
     expect(await responsesOf(late)).toBe(0);
   });
 
   it('accepts a filled honeypot with the same receipt but stores nothing', async () => {
     const c = await campaign('OPEN');
-    const result = await gqlOk<{ submitSurveyResponse: { submittedOn: string } }>(t.api, SUBMIT, {
+    const result = await sendFormOk<{ submitSurveyResponse: { submittedOn: string } }>(t.api, SUBMIT, {
       input: { campaignId: c.id, answers: fullAnswers(c.questions), website: 'http://spam.example' },
     });
     expect(result.submitSurveyResponse.submittedOn).toBe(chinaToday());
     expect(await responsesOf(c)).toBe(0);
+  });
+
+  it('takes one answer per form token on OPEN surveys: a replayed, missing, foreign or forged token is refused and stores nothing', async () => {
+    const c = await campaign('OPEN');
+    const other = await campaign('OPEN');
+    const answers = fullAnswers(c.questions);
+    const ISSUE = 'mutation ($id: ID!) { issueSurveyFormToken(campaignId: $id) }';
+    const issue = async (id: string) => (await gqlOk<{ issueSurveyFormToken: string }>(t.api, ISSUE, { id })).issueSurveyFormToken;
+    const token = await issue(c.id);
+    const send = (formToken?: string) => gql(t.api, SUBMIT, { input: { campaignId: c.id, answers, ...(formToken === undefined ? {} : { formToken }) } });
+    expect((await send(token)).errors).toBeUndefined();
+    const replay = await send(token);
+    expect(codesOf(replay)).toEqual(['FORM_TOKEN_USED']);
+    expect(replay.errors?.[0]?.extensions?.field).toBe('input.formToken');
+    expect(codesOf(await send())).toEqual(['FORM_TOKEN_REQUIRED']);
+    expect(codesOf(await send(await issue(other.id)))).toEqual(['FORM_TOKEN_INVALID']);
+    const [campaignPart, issued, nonce] = token.split('.');
+    expect(codesOf(await send(`${campaignPart}.${issued}.${nonce}.${'A'.repeat(43)}`))).toEqual(['FORM_TOKEN_INVALID']);
+    expect(codesOf(await send(`${campaignPart}.${Number(issued) - 3 * 86400}.${nonce}.${token.split('.')[3]}`))).toEqual(['FORM_TOKEN_INVALID']);
+    expect(await responsesOf(c)).toBe(1);
+    // Of ten concurrent submissions with one fresh token exactly one is stored.
+    const fresh = await issue(c.id);
+    const outcomes = (await Promise.all(Array.from({ length: 10 }, () => send(fresh)))).map((r) => codesOf(r)[0] ?? 'OK');
+    expect(outcomes.filter((o) => o === 'OK')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'FORM_TOKEN_USED')).toHaveLength(9);
+    expect(await responsesOf(c)).toBe(2);
+    // The spent nonce names its campaign and expiry day only: nothing links it to a response.
+    const spent = await t.db.prisma.spentSurveyFormToken.findMany({ where: { campaignId: dbId(c.id) } });
+    expect(spent.map((row) => Object.keys(row).sort())).toEqual([['campaignId', 'expiresOn', 'nonce'], ['campaignId', 'expiresOn', 'nonce']]);
+    const coded = await campaign('CODE');
+    expect(codesOf(await gql(t.api, ISSUE, { id: coded.id }))).toEqual(['FORM_TOKEN_NOT_NEEDED']);
+    const closed = await campaign('OPEN', shiftDays(chinaToday(), -10), shiftDays(chinaToday(), -1));
+    expect(codesOf(await gql(t.api, ISSUE, { id: closed.id }))).toEqual(['SURVEY_CLOSED']);
   });
 
   it('lets editors enter paper and phone responses in bulk, all or none, audited without response ids', async () => {
@@ -275,7 +315,7 @@ describe('resident surveys', () => {
 
   it('keeps no column in the response tables that could hold an IP, user agent, time of day or code', async () => {
     const c = await campaign('OPEN');
-    await gqlOk(t.api, SUBMIT, { input: { campaignId: c.id, answers: fullAnswers(c.questions) } }, { 'user-agent': 'Test/1.0', 'x-forwarded-for': '203.0.113.9' });
+    await sendFormOk(t.api, SUBMIT, { input: { campaignId: c.id, answers: fullAnswers(c.questions) } }, { 'user-agent': 'Test/1.0', 'x-forwarded-for': '203.0.113.9' });
     const columns = await t.db.prisma.$queryRawUnsafe<Array<{ table_name: string; column_name: string; data_type: string }>>(
       `SELECT table_name, column_name, data_type FROM information_schema.columns
        WHERE table_schema = current_schema() AND table_name IN ('SurveyResponse', 'SurveyAnswer') ORDER BY table_name, ordinal_position`,
@@ -324,7 +364,7 @@ describe('resident surveys', () => {
     const node = await gql<{ node: unknown }>(t.api, 'query ($id: ID!) { node(id: $id) { id } }', { id: c.id });
     expect(node.data?.node ?? null).toBeNull();
     expect(codesOf(node)).toEqual(['UNAUTHENTICATED']);
-    expect(codesOf(await gql(t.api, SUBMIT, { input: { campaignId: c.id, answers: fullAnswers(c.questions) } }))).toEqual(['NOT_FOUND']);
+    expect(codesOf(await sendForm(t.api, SUBMIT, { input: { campaignId: c.id, answers: fullAnswers(c.questions) } }))).toEqual(['NOT_FOUND']);
     expect(codesOf(await gql(t.api, 'query ($id: ID!) { surveyResults(campaignId: $id) { responses } }', { id: c.id }, editor.headers))).toEqual(['NOT_FOUND']);
     const entered = await gql(
       t.api,
@@ -391,7 +431,7 @@ describe('resident surveys', () => {
     const list = await gqlOk<{ surveyCampaigns: Array<{ id: string; status: string }> }>(t.api, '{ surveyCampaigns(stationSlug: "zhuze") { id status } }');
     expect(list.surveyCampaigns).toContainEqual({ id: c.id, status: 'PUBLISHED' });
     const [code] = await codes(c.id, 1);
-    expect((await gql(t.api, SUBMIT, { input: { campaignId: c.id, code, answers: fullAnswers(c.questions) } })).errors).toBeUndefined();
+    expect((await sendForm(t.api, SUBMIT, { input: { campaignId: c.id, code, answers: fullAnswers(c.questions) } })).errors).toBeUndefined();
   });
 
   it('locks a published campaign\'s questions once it has opened, and everything but the title once it has closed (SURVEY_LOCKED)', async () => {
@@ -420,7 +460,7 @@ describe('resident surveys', () => {
   it('never replaces questions that have responses, even before the opening date', async () => {
     const today = chinaToday();
     const c = await campaign('OPEN');
-    await gqlOk(t.api, SUBMIT, { input: { campaignId: c.id, answers: fullAnswers(c.questions) } });
+    await sendFormOk(t.api, SUBMIT, { input: { campaignId: c.id, answers: fullAnswers(c.questions) } });
     // Moved back to "not yet open" directly in the database, as only a state the API never makes could allow it.
     await t.db.prisma.surveyCampaign.update({ where: { id: dbId(c.id) }, data: { opensOn: new Date(`${shiftDays(today, 3)}T00:00:00Z`), closesOn: new Date(`${shiftDays(today, 9)}T00:00:00Z`) } });
     const result = await gql(t.api, UPDATE, { id: c.id, changes: { questions: QUESTIONS } }, editor.headers);
@@ -434,13 +474,13 @@ describe('resident surveys', () => {
   it('closes an open survey now: closing date yesterday, no more answers, results public, audited', async () => {
     const today = chinaToday();
     const c = await campaign('OPEN', shiftDays(today, -5), shiftDays(today, 20));
-    await gqlOk(t.api, SUBMIT, { input: { campaignId: c.id, answers: fullAnswers(c.questions) } });
+    await sendFormOk(t.api, SUBMIT, { input: { campaignId: c.id, answers: fullAnswers(c.questions) } });
     const results = 'query ($id: ID!) { surveyResults(campaignId: $id) { provisional responses } }';
     expect(codesOf(await gql(t.api, results, { id: c.id }))).toEqual(['SURVEY_RESULTS_NOT_PUBLIC']);
     const closed = await gql<{ closeSurveyCampaign: { closesOn: string; phase: string } }>(t.api, CLOSE, { id: c.id }, editor.headers);
     expect(closed.data?.closeSurveyCampaign).toEqual({ closesOn: shiftDays(today, -1), phase: 'CLOSED' });
     expect(closed.extensions?.warnings).toBeUndefined();
-    expect(codesOf(await gql(t.api, SUBMIT, { input: { campaignId: c.id, answers: fullAnswers(c.questions) } }))).toEqual(['SURVEY_CLOSED']);
+    expect(codesOf(await sendForm(t.api, SUBMIT, { input: { campaignId: c.id, answers: fullAnswers(c.questions) } }))).toEqual(['SURVEY_CLOSED']);
     expect((await gqlOk<{ surveyResults: unknown }>(t.api, results, { id: c.id })).surveyResults).toEqual({ provisional: false, responses: 1 });
     const audit = await t.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'surveyCampaign.close', entityId: dbId(c.id) } });
     expect([audit.before, audit.after, audit.stationId]).toEqual([
@@ -536,12 +576,12 @@ describe('resident surveys: the per-client limit of OPEN campaigns', () => {
     const answers = c.questions
       .filter((q) => q.required)
       .map((q) => ({ questionId: globalId('SurveyQuestion', q.id), value: q.type === 'YES_NO' ? 1 : 5 }));
-    const send = (ip: string) => gql(api, SUBMIT, { input: { campaignId: globalId('SurveyCampaign', c.id), answers } }, { 'x-forwarded-for': ip });
+    const send = (ip: string) => sendForm(api, SUBMIT, { input: { campaignId: globalId('SurveyCampaign', c.id), answers } }, { 'x-forwarded-for': ip });
     try {
       const results = [];
       const incomplete = { input: { campaignId: globalId('SurveyCampaign', c.id), answers: answers.slice(1) } };
       for (let i = 0; i < 5; i++) {
-        const refused = await gql(api, SUBMIT, incomplete, { 'x-forwarded-for': '198.51.100.1' });
+        const refused = await sendForm(api, SUBMIT, incomplete, { 'x-forwarded-for': '198.51.100.1' });
         expect(codesOf(refused), 'a refused submission does not count against the limit').toEqual(['ANSWER_MISSING_REQUIRED']);
       }
       for (let i = 0; i < 4; i++) results.push(await send('198.51.100.1'));

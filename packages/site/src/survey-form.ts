@@ -15,6 +15,12 @@ const ANSWER_TYPES: readonly SurveyAnswerType[] = ['SCALE5', 'YES_NO', 'SINGLE_C
 /** The value of a scale question's "don't know" radio button. */
 export const SURVEY_DONT_KNOW = 'dk';
 
+/**
+ * The hidden field of an OPEN survey's form token (signed, single use): put in the page by the
+ * server that serves it, or fetched by the form's script (`issueSurveyFormToken`).
+ */
+export const SURVEY_FORM_TOKEN_FIELD = 'formToken';
+
 /** The longest free-text answer, in characters (the API's limit too). */
 export const SURVEY_TEXT_MAX_LENGTH = 1000;
 
@@ -44,6 +50,7 @@ export interface SurveyAnswer {
 export interface SurveySubmission {
   campaignId: string;
   code?: string;
+  formToken?: string;
   areaId?: string;
   website?: string;
   answers: SurveyAnswer[];
@@ -69,6 +76,8 @@ export function surveySubmission(fields: Iterable<[string, string]>): SurveySubm
   const input: SurveySubmission = { campaignId, answers: [] };
   const code = get('code');
   if (code) input.code = code;
+  const formToken = get(SURVEY_FORM_TOKEN_FIELD);
+  if (formToken) input.formToken = formToken;
   const area = get('area');
   if (area) {
     if (!WHOLE_NUMBER.test(area)) return null;

@@ -3,8 +3,10 @@ import { ClientError, InputError, NotFoundError, StateError } from '../errors.ts
 import { type AnswerInput, type AnswerRow, validateAnswers } from '../survey/answers.ts';
 import { campaignPhase, chinaToday } from '../survey/calendar.ts';
 import { hashInvitationCode, normaliseInvitationCode } from '../survey/codes.ts';
+import { type FormTokenClaim, readFormToken } from '../survey/form-token.ts';
 import { authorize } from './access.ts';
 import type { Actor } from './actor.ts';
+import { surveyFormKey } from './survey-form-tokens.ts';
 import { type UnitOfWork, write } from './unit-of-work.ts';
 
 /**
@@ -16,6 +18,8 @@ import { type UnitOfWork, write } from './unit-of-work.ts';
 export interface SubmissionInput {
   campaignId: number;
   code?: string | null;
+  /** The form token issued with the page (OPEN campaigns): spent when the response is stored. */
+  formToken?: string | null;
   areaId?: number | null;
   answers: readonly AnswerInput[];
   /** Honeypot: hidden on the form, so only robots fill it in. */
@@ -63,18 +67,27 @@ function rulesOf(campaign: Campaign) {
 /**
  * The response and its answers in one statement (atomic by itself). With a code hash, the
  * code is claimed first by a conditional update: the response is inserted only from the
- * claimed row, so of concurrent submissions of one code exactly one stores anything. Returns
- * the number of responses stored (0 or 1). No column of the response refers to the code.
+ * claimed row, so of concurrent submissions of one code exactly one stores anything. With a
+ * form token's nonce ($11), the nonce is spent the same way (an insert that does nothing if
+ * it is already there), and expired nonces are cleared. Returns the number of responses
+ * stored (0 or 1). No column of the response refers to the code or the nonce.
  */
 const STORE = `
-WITH claim AS (
+WITH spend AS (
+  INSERT INTO "SpentSurveyFormToken" ("nonce", "campaignId", "expiresOn")
+  SELECT $11::text, $2::int, $12::text::date WHERE $11::text IS NOT NULL
+  ON CONFLICT DO NOTHING
+  RETURNING 1
+), purge AS (
+  DELETE FROM "SpentSurveyFormToken" WHERE $11::text IS NOT NULL AND "expiresOn" < $5::text::date - 1
+), claim AS (
   UPDATE "InvitationCode" SET "used" = true
   WHERE $1::text IS NOT NULL AND "codeHash" = $1::text AND "campaignId" = $2::int AND "used" = false
   RETURNING "areaId"
 ), source AS (
   SELECT "areaId" FROM claim
   UNION ALL
-  SELECT NULL::int WHERE $1::text IS NULL
+  SELECT NULL::int WHERE $1::text IS NULL AND ($11::text IS NULL OR EXISTS (SELECT 1 FROM spend))
 ), response AS (
   INSERT INTO "SurveyResponse" ("campaignId", "areaId", "channel", "submittedOn")
   SELECT $2::int, COALESCE($3::int, source."areaId"), $4::text::"SurveyChannel", $5::text::date FROM source
@@ -89,12 +102,14 @@ SELECT (SELECT count(*) FROM response)::int AS stored, (SELECT count(*) FROM ans
 
 /**
  * Stores one response and its answers; with `codeHash`, marks that code used in the same
- * statement (see {@link STORE}) or throws CODE_USED / CODE_INVALID and stores nothing.
+ * statement (see {@link STORE}) or throws CODE_USED / CODE_INVALID and stores nothing; with
+ * `token`, spends its nonce the same way or throws FORM_TOKEN_USED.
  */
 async function storeResponse(
   tx: Prisma.TransactionClient | PrismaClient,
   response: { campaignId: number; areaId: number | null; channel: SurveyChannel; submittedOn: string; answers: readonly AnswerRow[] },
   codeHash: string | null,
+  token: FormTokenClaim | null = null,
 ): Promise<void> {
   const { answers } = response;
   const rows = await tx.$queryRawUnsafe<Array<{ stored: number }>>(
@@ -109,8 +124,11 @@ async function storeResponse(
     answers.map((a) => a.dontKnow),
     answers.map((a) => a.choice),
     answers.map((a) => a.text),
+    token?.nonce ?? null,
+    token?.expiresOn ?? null,
   );
   if (Number(rows[0]?.stored) === 1) return;
+  if (token) throw new ClientError('FORM_TOKEN_USED', 'This form has already been sent: a survey takes one answer per form.', { field: 'input.formToken' });
   if (codeHash === null) throw new Error('the response was not stored');
   const code = await tx.invitationCode.findFirst({ where: { codeHash, campaignId: response.campaignId }, select: { used: true } });
   if (code) throw new ClientError('CODE_USED', 'This invitation code has already been used.');
@@ -121,7 +139,8 @@ async function storeResponse(
 export type SubmissionLimit = () => Promise<void>;
 
 /**
- * A resident's web submission: checks the campaign, the code (CODE campaigns), the area and
+ * A resident's web submission: checks the campaign, the code (CODE campaigns) or the form
+ * token (OPEN campaigns, see survey/form-token.ts), the area and
  * every answer, then (OPEN campaigns) counts it against the client's limit, and stores it; or
  * throws a documented error and stores nothing. Only submissions that would be stored count
  * against the limit: a refused one (a missing answer, a closed survey) costs the client nothing. A filled honeypot gets the same receipt and stores nothing. Needs
@@ -133,7 +152,11 @@ export async function submitSurveyResponse(actor: Actor, input: SubmissionInput,
   const today = chinaToday(now);
   const campaign = await openCampaign(prisma, input.campaignId, today);
   let codeHash: string | null = null;
-  if (campaign.accessMode === 'CODE') {
+  let token: FormTokenClaim | null = null;
+  if (campaign.accessMode === 'OPEN') {
+    if (!input.formToken?.trim()) throw new ClientError('FORM_TOKEN_REQUIRED', 'An OPEN survey is answered with the form token issued with its page.', { field: 'input.formToken' });
+    token = readFormToken(await surveyFormKey(prisma), input.formToken, campaign.id, now);
+  } else {
     if (!input.code?.trim()) throw new ClientError('CODE_REQUIRED', 'This survey needs an invitation code.');
     const canonical = normaliseInvitationCode(input.code);
     if (!canonical) throw new ClientError('CODE_MALFORMED', 'An invitation code has ten letters and digits, like ABCDE-12345.');
@@ -145,7 +168,7 @@ export async function submitSurveyResponse(actor: Actor, input: SubmissionInput,
   const receipt = { campaignId: campaign.id, submittedOn: today };
   if (input.website?.trim()) return receipt;
   const response = { campaignId: campaign.id, areaId: input.areaId ?? null, channel: 'WEB' as const, submittedOn: today, answers };
-  await storeResponse(prisma, response, codeHash);
+  await storeResponse(prisma, response, codeHash, token);
   return receipt;
 }
 

@@ -29,12 +29,13 @@ export interface HttpAppOptions {
 /**
  * Every HTTP route of the server, as one fetch handler: `/graphql` (Yoga), `/health`, `/ready`,
  * the portal's form routes (`/find-officer`, `/survey/submit`), officers' photos, the `mounts`, and the built
- * portal for every other path. No side effects: tests call `app(new Request(…), context)`.
+ * portal for every other path (its survey pages filled in with a fresh form token). No side effects: tests call `app(new Request(…), context)`.
  */
 export function createHttpApp({ api, database, portalRoot, portalStatus, mounts = [], officerPhotos }: HttpAppOptions): RouterHandler {
   const { health, ready } = createHealthRoutes({ database, ...(portalStatus ? { portalStatus } : {}) });
   const findOfficer = createFindOfficer({ api, portalRoot });
   const surveyForm = createSurveyForm({ api, portalRoot });
+  const staticFiles = createStaticHandler(portalRoot);
   return createRouter({
     routes: [
       { path: '/graphql', handle: (request, context) => api.fetch(request, context) },
@@ -44,7 +45,7 @@ export function createHttpApp({ api, database, portalRoot, portalStatus, mounts 
       { path: SURVEY_SUBMIT_PATH, methods: ['POST'], handle: surveyForm.fetch },
     ],
     mounts: officerPhotos ? [...mounts, { prefix: OFFICER_PHOTOS_PREFIX, handle: createOfficerPhotos(officerPhotos) }] : mounts,
-    fallback: createStaticHandler(portalRoot),
+    fallback: (request, context) => surveyForm.page(request, context, staticFiles),
     onError: (request, error) => console.error(`Could not serve ${request.method} ${new URL(request.url).pathname}:`, error),
   });
 }

@@ -8,7 +8,7 @@ export interface InProcessApi {
 /** A GraphQL response body as the routes read it. */
 export interface GraphQLAnswer<TData> {
   data?: TData | null;
-  errors?: { message?: string; extensions?: { code?: unknown } }[];
+  errors?: { message?: string; extensions?: { code?: unknown; [key: string]: unknown } }[];
 }
 
 /** Headers of the client's request that say who the client is, passed on so that the API sees the same caller. */

@@ -5,6 +5,7 @@ import { answeredCampaigns, answeredCookie, SUBMIT_SURVEY_MUTATION, type SurveyS
 import type { ServerContext } from './context.ts';
 import { firstErrorCode, graphqlInProcess, type InProcessApi } from './graphql-in-process.ts';
 import { esc, htmlResponse, portalPage, stylesheets } from './portal-page.ts';
+import { fillSurveyPage, readSurveyPage, type SurveyPageError, type SurveyPageFill, surveyFormOf, surveyPageOf } from './survey-page.ts';
 
 /** The largest form body the route reads, in bytes. */
 export const SURVEY_FORM_MAX_BYTES = 64 * 1024;
@@ -24,6 +25,9 @@ const MESSAGES: Record<string, UiKey> = {
   CODE_INVALID: 'survey.error.CODE_INVALID',
   CODE_USED: 'survey.error.CODE_USED',
   ALREADY_ANSWERED: 'survey.error.ALREADY_ANSWERED',
+  FORM_TOKEN_USED: 'survey.error.FORM_TOKEN_USED',
+  FORM_TOKEN_INVALID: 'survey.error.FORM_TOKEN_INVALID',
+  FORM_TOKEN_REQUIRED: 'survey.error.FORM_TOKEN_REQUIRED',
   SURVEY_NOT_OPEN_YET: 'survey.error.SURVEY_NOT_OPEN_YET',
   SURVEY_CLOSED: 'survey.error.SURVEY_CLOSED',
   RATE_LIMITED: 'survey.error.RATE_LIMITED',
@@ -40,6 +44,7 @@ const FALLBACK: UiKey = 'survey.error.OTHER';
 const STATUS: Record<string, number> = {
   CODE_USED: 409,
   ALREADY_ANSWERED: 409,
+  FORM_TOKEN_USED: 409,
   SURVEY_NOT_OPEN_YET: 409,
   SURVEY_CLOSED: 409,
   RATE_LIMITED: 429,
@@ -80,8 +85,17 @@ async function readBody(request: Request, max: number): Promise<string> {
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
+/** Refusals after which there is nothing more to answer: a page saying so, not the form again. */
+const FINAL = new Set(['ALREADY_ANSWERED', 'FORM_TOKEN_USED', 'SURVEY_NOT_OPEN_YET', 'SURVEY_CLOSED', 'NOT_FOUND', 'UNSUPPORTED', 'TOO_LARGE', 'BAD_REQUEST']);
+
+const ISSUE_FORM_TOKEN = 'mutation IssueSurveyFormToken($id: ID!) { issueSurveyFormToken(campaignId: $id) }';
+
 interface Receipt {
   submitSurveyResponse?: { campaign: { station: { slug: string } } } | null;
+}
+
+interface Issued {
+  issueSurveyFormToken?: string | null;
 }
 
 /**
@@ -93,6 +107,11 @@ interface Receipt {
  * any answer is logged or shown back. An OPEN survey (a form without a code) takes one answer
  * per browser: an accepted one sets the {@link answeredCookie} cookie, and a form for a
  * campaign that cookie names is refused with ALREADY_ANSWERED (409) before it reaches the API.
+ * Any other refusal that can be mended answers the survey page again (survey-page.ts) with
+ * every answer given, a fresh form token and the error beside the question it names.
+ *
+ * `page` serves the built survey pages (`GET /{station}/survey/`) with a fresh form token and
+ * the code from `?code=` filled in (`private, no-cache`: Back shows the page as it was, a new visit gets a new token); other paths go to `fallback`.
  */
 export function createSurveyForm({ api, portalRoot, maxBytes = SURVEY_FORM_MAX_BYTES }: SurveyFormOptions) {
   async function refusal(lang: Lang, slug: string | null, code: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -110,6 +129,29 @@ export function createSurveyForm({ api, portalRoot, maxBytes = SURVEY_FORM_MAX_B
     return htmlResponse(STATUS[code] ?? 400, page, headers);
   }
 
+  /** The built survey page filled in for this client (a token of its own), or null when there is no such page or form. */
+  async function filledPage(request: Request, context: ServerContext, lang: Lang, slug: string, fill: Omit<SurveyPageFill, 'token'>): Promise<string | null> {
+    if (!portalRoot) return null;
+    const html = await readSurveyPage(portalRoot(), lang, slug);
+    const form = html ? surveyFormOf(html) : null;
+    if (!html || !form) return null;
+    let token: string | null = null;
+    if (!form.coded) {
+      const { answer } = await graphqlInProcess<Issued>(api, { request, context }, ISSUE_FORM_TOKEN, { id: form.campaignId });
+      token = answer.data?.issueSurveyFormToken ?? null;
+    }
+    return fillSurveyPage(html, lang, { ...fill, token });
+  }
+
+  async function page(request: Request, context: ServerContext, fallback: (request: Request, context: ServerContext) => Promise<Response>): Promise<Response> {
+    const url = new URL(request.url);
+    const which = request.method === 'GET' || request.method === 'HEAD' ? surveyPageOf(url.pathname) : null;
+    const html = which ? await filledPage(request, context, which.lang, which.slug, { code: url.searchParams.get('code') }) : null;
+    if (!html) return fallback(request, context);
+    const response = htmlResponse(200, html, { 'cache-control': 'private, no-cache' });
+    return request.method === 'HEAD' ? new Response(null, { status: 200, headers: response.headers }) : response;
+  }
+
   async function fetch(request: Request, context: ServerContext): Promise<Response> {
     const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/x-www-form-urlencoded') return refusal('zh', null, 'UNSUPPORTED');
@@ -123,7 +165,8 @@ export function createSurveyForm({ api, portalRoot, maxBytes = SURVEY_FORM_MAX_B
     const lang: Lang = form.get('lang') === 'en' ? 'en' : 'zh';
     const stationField = form.get('station') ?? '';
     const slug = SLUG.test(stationField) ? stationField : null;
-    const input: SurveySubmission | null = surveySubmission(form);
+    const fields = [...form] as [string, string][];
+    const input: SurveySubmission | null = surveySubmission(fields);
     if (!input) return refusal(lang, slug, 'BAD_REQUEST');
     const open = !form.has('code');
     const campaign = localId(input.campaignId);
@@ -139,10 +182,17 @@ export function createSurveyForm({ api, portalRoot, maxBytes = SURVEY_FORM_MAX_B
     const code = firstErrorCode(answer);
     const known = code !== null && code !== 'INTERNAL_SERVER_ERROR' ? code : 'UNAVAILABLE';
     const retryAfter = response.headers.get('retry-after');
-    return refusal(lang, slug, known, retryAfter ? { 'retry-after': retryAfter } : {});
+    const headers: Record<string, string> = retryAfter ? { 'retry-after': retryAfter } : {};
+    if (slug && !FINAL.has(known)) {
+      const questionId = answer.errors?.[0]?.extensions?.questionId;
+      const error: SurveyPageError = { code: known, message: t(lang, MESSAGES[known] ?? FALLBACK), questionId: typeof questionId === 'number' ? questionId : null };
+      const html = await filledPage(request, context, lang, slug, { fields, error });
+      if (html) return htmlResponse(STATUS[known] ?? 400, html, headers);
+    }
+    return refusal(lang, slug, known, headers);
   }
 
-  return { fetch };
+  return { fetch, page };
 }
 
 export type SurveyForm = ReturnType<typeof createSurveyForm>;

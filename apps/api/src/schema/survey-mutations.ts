@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import type { Actor } from '../domain/actor.ts';
+import { issueSurveyFormToken } from '../domain/survey-form-tokens.ts';
 import { enterSurveyResponses, submitSurveyResponse } from '../domain/survey-responses.ts';
 import {
   closeSurveyCampaign,
@@ -75,6 +76,9 @@ const SurveySubmissionInput = builder.inputType('SurveySubmissionInput', {
   fields: (t) => ({
     campaignId: t.globalID({ required: true }),
     code: t.string({ description: 'The invitation code (CODE campaigns), e.g. `ABCDE-12345`; case, spaces and hyphens do not matter.' }),
+    formToken: t.string({
+      description: 'OPEN campaigns: the single-use token issued with the form (`issueSurveyFormToken`, or embedded in the page by the server). Spent when the answers are stored; a replay answers FORM_TOKEN_USED.',
+    }),
     areaId: t.globalID({ description: 'The area the resident says they live in (optional).' }),
     answers: t.field({ type: [SurveyAnswerInput], required: true, validate: z.array(z.unknown()).max(100) }),
     website: t.string({ description: 'Leave empty. (A honeypot: a submission that fills it is accepted but not stored.)' }),
@@ -255,6 +259,13 @@ builder.mutationFields((t) => {
         return { campaignId, count: await enterSurveyResponses(ctx, campaignId, responses) };
       },
     }),
+    issueSurveyFormToken: t.string({
+      description:
+        'A signed, single-use form token for an OPEN campaign taking answers today, for `SurveySubmissionInput.formToken`. ' +
+        'Valid for two days; stores nothing. The portal\'s survey page asks for one when it loads (docs/surveys.md, "One answer per form").',
+      args: { campaignId: t.arg.globalID({ required: true }) },
+      resolve: (_root, { campaignId }, ctx) => issueSurveyFormToken(ctx, idFor(campaignId, 'SurveyCampaign', 'campaignId')),
+    }),
     submitSurveyResponse: t.field({
       type: SurveyReceipt,
       description:
@@ -267,6 +278,7 @@ builder.mutationFields((t) => {
           {
             campaignId: idFor(input.campaignId, 'SurveyCampaign', 'input.campaignId'),
             code: input.code,
+            formToken: input.formToken,
             areaId: input.areaId ? idFor(input.areaId, 'Area', 'input.areaId') : null,
             website: input.website,
             answers: input.answers.map((a) => answerOf(a, 'input.answers.questionId')),

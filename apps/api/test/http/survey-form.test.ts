@@ -47,12 +47,17 @@ describe('POST /survey/submit (the survey form without JavaScript)', () => {
   });
 
   const route = () => createSurveyForm({ api: t.api });
+  /** The OPEN survey's fields as a page served with a fresh form token sends them. */
+  const openFields = async (extra: Record<string, string> = {}) => {
+    const data = await gqlOk<{ issueSurveyFormToken: string }>(t.api, 'mutation ($id: ID!) { issueSurveyFormToken(campaignId: $id) }', { id: open.id });
+    return formFields(open, 'zhuze', { formToken: data.issueSurveyFormToken, ...extra });
+  };
   const post = (body: BodyInit, contentType = 'application/x-www-form-urlencoded', address = '192.0.2.1') =>
     route().fetch(new Request('http://portal/survey/submit', { method: 'POST', headers: { 'content-type': contentType }, body }), clientContext(address));
 
   it('stores a complete OPEN-mode form and answers 303 to the thanks page in the form\'s language', async () => {
     const before = await t.db.prisma.surveyResponse.count();
-    const response = await post(formFields(open, 'zhuze', { area: '' }), undefined, '192.0.2.10');
+    const response = await post(await openFields({ area: '' }), undefined, '192.0.2.10');
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/en/zhuze/survey/thanks/');
     expect(await t.db.prisma.surveyResponse.count()).toBe(before + 1);
@@ -98,19 +103,19 @@ describe('POST /survey/submit (the survey form without JavaScript)', () => {
     expect(json.headers.get('content-type')).toContain('text/html');
     const big = await post(`campaign=${'x'.repeat(SURVEY_FORM_MAX_BYTES + 1)}`);
     expect(big.status).toBe(413);
-    const bad = await post(formFields(open, 'zhuze', { area: 'nowhere' }));
+    const bad = await post(await openFields({ area: 'nowhere' }));
     expect(bad.status).toBe(400);
   });
 
   it('takes one answer per browser to an OPEN survey: the accepted one sets a cookie, and a form sent again with it is refused (409) and stores nothing', async () => {
-    const first = await post(formFields(open, 'zhuze'), undefined, '192.0.2.50');
+    const first = await post(await openFields(), undefined, '192.0.2.50');
     expect(first.status).toBe(303);
     const setCookie = first.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^openstation-surveys=\d+; Path=\/; Max-Age=\d+; SameSite=Lax$/);
     const cookie = setCookie.split(';')[0] ?? '';
     const before = await t.db.prisma.surveyResponse.count();
     const again = await route().fetch(
-      new Request('http://portal/survey/submit', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `other=1; ${cookie}` }, body: formFields(open, 'zhuze') }),
+      new Request('http://portal/survey/submit', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `other=1; ${cookie}` }, body: await openFields() }),
       clientContext('192.0.2.51'),
     );
     expect(again.status).toBe(409);
@@ -121,14 +126,30 @@ describe('POST /survey/submit (the survey form without JavaScript)', () => {
     expect(await t.db.prisma.surveyResponse.count()).toBe(before);
   });
 
+  it('takes one answer per form token: a replayed form is refused (409) and one without a token asks to be sent again (400), storing nothing', async () => {
+    const fields = await openFields();
+    expect((await post(fields, undefined, '192.0.2.60')).status).toBe(303);
+    const before = await t.db.prisma.surveyResponse.count();
+    const replay = await post(fields, undefined, '192.0.2.61');
+    expect(replay.status).toBe(409);
+    const html = await replay.text();
+    expect(html).toContain('data-code="FORM_TOKEN_USED"');
+    expect(html).toContain('each form can be sent once');
+    const untokened = formFields(open, 'zhuze');
+    const missing = await post(untokened, undefined, '192.0.2.62');
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain('data-code="FORM_TOKEN_REQUIRED"');
+    expect(await t.db.prisma.surveyResponse.count()).toBe(before);
+  });
+
   it('counts submissions per client address like the GraphQL path (429 with Retry-After)', async () => {
     const address = '192.0.2.40';
-    expect((await post(formFields(open, 'zhuze'), undefined, address)).status).toBe(303);
-    expect((await post(formFields(open, 'zhuze'), undefined, address)).status).toBe(303);
-    const limited = await post(formFields(open, 'zhuze'), undefined, address);
+    expect((await post(await openFields(), undefined, address)).status).toBe(303);
+    expect((await post(await openFields(), undefined, address)).status).toBe(303);
+    const limited = await post(await openFields(), undefined, address);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await limited.text()).toContain('Too many surveys');
-    expect((await post(formFields(open, 'zhuze'), undefined, '192.0.2.41')).status).toBe(303);
+    expect((await post(await openFields(), undefined, '192.0.2.41')).status).toBe(303);
   });
 });

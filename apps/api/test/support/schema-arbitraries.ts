@@ -26,7 +26,7 @@ const text = fc.oneof(
 );
 
 /** The node type an argument or field named `hint` (`stationId`, `areaIds`, or a mutation's name for its `id`) most likely takes. */
-function typeFor(hint: string, types: readonly string[]): string | undefined {
+export function typeFor(hint: string, types: readonly string[]): string | undefined {
   const lower = hint.toLowerCase();
   const named = types.find((t) => lower === `${t.toLowerCase()}id` || lower === `${t.toLowerCase()}ids`);
   if (named) return named;

@@ -9,7 +9,7 @@ const QUERY = `query Reports($first: Int!, $after: String) {
       station { slug }
       sections { position heading ${TEXT} body ${TEXT} }
       metrics { value sameQuarterLastYear changePercent note ${TEXT} metric { key } }
-      priorities { position issue ${TEXT} raisedOn action ${TEXT} actionOn area { name ${TEXT} } }
+      priorities { position issue ${TEXT} raisedOn action ${TEXT} actionOn area { id name ${TEXT} } indicator surveyCampaign { id } }
     } }
     pageInfo { hasNextPage endCursor }
   }
@@ -42,7 +42,10 @@ const Node = z.object({
       raisedOn: z.string(),
       action: Text.nullable(),
       actionOn: z.string().nullable(),
-      area: z.object({ name: Text }).nullable(),
+      area: z.object({ id: z.string(), name: Text }).nullable(),
+      /** What residents said that it answers: a survey's result for this indicator ("you said, we did"). */
+      indicator: z.string().nullable(),
+      surveyCampaign: z.object({ id: z.string() }).nullable(),
     }),
   ),
 });

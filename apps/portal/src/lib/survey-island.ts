@@ -1,6 +1,6 @@
 import { Client, fetchExchange } from '@urql/core';
 import { globalId, localId } from '@openstation/site/global-id';
-import { answeredCampaigns, answeredCookie, SUBMIT_SURVEY_MUTATION, surveySubmission } from '@openstation/site/survey-form';
+import { answeredCampaigns, answeredCookie, SUBMIT_SURVEY_MUTATION, SURVEY_FORM_TOKEN_FIELD, surveySubmission } from '@openstation/site/survey-form';
 
 /** What the page gives the script: the messages in its language, by error code. */
 export interface SurveyIslandMessages {
@@ -10,6 +10,30 @@ export interface SurveyIslandMessages {
   fallback: string;
   /** Follows the message when it is about one question or field: `{question}` is its text. */
   about: string;
+}
+
+const ISSUE_FORM_TOKEN = 'mutation IssueSurveyFormToken($id: ID!) { issueSurveyFormToken(campaignId: $id) }';
+
+/**
+ * Gives an OPEN survey's form its single-use token: kept when the server put one in the page,
+ * else asked of the API (`issueSurveyFormToken`) and added as a hidden field, so the form posts
+ * it with or without this script from then on. Resolves when the form has one (or cannot get one).
+ */
+async function ensureFormToken(form: HTMLFormElement, client: Client, fresh = false): Promise<void> {
+  const campaign = form.querySelector<HTMLInputElement>('input[name=campaign]')?.value;
+  if (!campaign || form.querySelector('input[name=code]')) return;
+  let field = form.querySelector<HTMLInputElement>(`input[name=${SURVEY_FORM_TOKEN_FIELD}]`);
+  if (field?.value && !fresh) return;
+  const result = await client.mutation<{ issueSurveyFormToken: string | null }>(ISSUE_FORM_TOKEN, { id: campaign }).toPromise();
+  const token = result.data?.issueSurveyFormToken;
+  if (!token) return;
+  if (!field) {
+    field = document.createElement('input');
+    field.type = 'hidden';
+    field.name = SURVEY_FORM_TOKEN_FIELD;
+    form.append(field);
+  }
+  field.value = token;
 }
 
 interface Receipt {
@@ -53,14 +77,26 @@ export function enhanceSurveyForm(form: HTMLFormElement): void {
   if (!endpoint || !messages || !status || !button) return;
   const client = new Client({ url: endpoint, exchanges: [fetchExchange], preferGetMethod: false, requestPolicy: 'network-only' });
   let fallingBack = false;
+  let tokenReady = ensureFormToken(form, client);
 
   form.addEventListener('submit', (event) => {
     if (fallingBack) return;
+    const campaignField = form.querySelector<HTMLInputElement>('input[name=campaign]');
+    if (!campaignField?.value) return;
+    event.preventDefault();
+    button.disabled = true;
+    void tokenReady.then(() => send());
+  });
+
+  const send = () => {
     const fields: [string, string][] = [];
     for (const [name, value] of new FormData(form)) if (typeof value === 'string') fields.push([name, value]);
     const input = surveySubmission(fields);
-    if (!input) return;
-    event.preventDefault();
+    if (!input) {
+      fallingBack = true;
+      form.requestSubmit();
+      return;
+    }
     const open = !form.querySelector('input[name=code]');
     const campaign = localId(input.campaignId);
     for (const marked of form.querySelectorAll('[aria-invalid=true]')) marked.removeAttribute('aria-invalid');
@@ -81,7 +117,6 @@ export function enhanceSurveyForm(form: HTMLFormElement): void {
       refuse('ALREADY_ANSWERED');
       return;
     }
-    button.disabled = true;
     status.hidden = true;
     void client
       .mutation<Receipt>(SUBMIT_SURVEY_MUTATION, { input })
@@ -108,7 +143,9 @@ export function enhanceSurveyForm(form: HTMLFormElement): void {
           form.requestSubmit();
           return;
         }
+        // An expired or missing token: the form gets a fresh one, and the resident sends again.
+        if (code === 'FORM_TOKEN_INVALID' || code === 'FORM_TOKEN_REQUIRED') tokenReady = ensureFormToken(form, client, true);
         refuse(code, result.error?.graphQLErrors[0]?.extensions.questionId);
       });
-  });
+  };
 }

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { buildStation } from './build.ts';
 import { runSeed, type SeedSummary } from './run.ts';
 import { DEMO_STATIONS } from './stations/index.ts';
+import { linkDemoPriorities } from './survey-links.ts';
 import { writeSurveys } from './surveys.ts';
 import { ensureMetrics, writeStations } from './write.ts';
 
@@ -23,6 +24,7 @@ export function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
     if ((await tx.station.count()) > 0) return false;
     await writeStations(tx, DEMO_STATIONS.map(buildStation), await ensureMetrics(tx));
     await writeSurveys(tx);
+    await linkDemoPriorities(tx);
     return true;
   });
 }
