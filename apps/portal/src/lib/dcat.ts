@@ -1,6 +1,6 @@
 import { localePath, t, type UiKey } from '@openstation/site/i18n';
 import { fieldMeaning } from './field-meaning.ts';
-import { plain } from './localized.ts';
+import { plain } from '@openstation/site/localized';
 import { type Row, TABLES, type Table } from './open-data.ts';
 import { LICENCE_URL } from './schema-org.ts';
 import type { SiteData } from './site-data.ts';

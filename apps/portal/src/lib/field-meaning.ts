@@ -1,5 +1,5 @@
 import { type Lang, t, type UiKey } from '@openstation/site/i18n';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '@openstation/site/format';
 import type { Field } from './open-data.ts';
 import { LOW_SAMPLE_MAX_INTERVAL_WIDTH, LOW_SAMPLE_MIN_ANSWERS } from './survey-caveat.ts';
 

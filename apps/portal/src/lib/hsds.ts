@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { localePath } from '@openstation/site/i18n';
 import type { Service } from '../data/services.ts';
-import { plain } from './localized.ts';
+import { plain } from '@openstation/site/localized';
 import type { SiteData, StationBundle } from './site-data.ts';
 
 /**

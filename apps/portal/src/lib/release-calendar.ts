@@ -2,8 +2,8 @@ import { getCollection } from 'astro:content';
 import { ICalCalendar } from 'ical-generator';
 import { type Lang, localePath, t } from '@openstation/site/i18n';
 import type { Release } from '../data/release-calendar.ts';
-import { halfYearLabel, quarterLabel } from './format.ts';
-import { plain } from './localized.ts';
+import { halfYearLabel, quarterLabel } from '@openstation/site/format';
+import { plain } from '@openstation/site/localized';
 import { siteData } from './site-data.ts';
 
 /** One station's next releases, with its name, earliest due first. */

@@ -2,7 +2,7 @@ import type { DataCatalog, Dataset, GovernmentService, PoliceStation, WithContex
 import { type Lang, label, localePath, t } from '@openstation/site/i18n';
 import type { Service } from '../data/services.ts';
 import { fieldMeaning } from './field-meaning.ts';
-import { pickList, plain } from './localized.ts';
+import { pickList, plain } from '@openstation/site/localized';
 import { TABLES, type Table } from './open-data.ts';
 import type { SiteData, StationBundle } from './site-data.ts';
 
