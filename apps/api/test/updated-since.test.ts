@@ -110,6 +110,25 @@ describe('updatedSince on the lists partners sync', () => {
     expect(plain.station.areas.edges.map((e) => rowId(e.node.id))).not.toContain(area.id);
   });
 
+  it('counts a move between areas as a change of the officer and of both areas', async () => {
+    const assignment = await db.prisma.officerAssignment.findFirstOrThrow({
+      where: { officer: { stationId: station.id, retiredAt: null }, area: { retiredAt: null }, isPrimary: false },
+      orderBy: { id: 'asc' },
+    });
+    const target = await db.prisma.area.findFirstOrThrow({
+      where: { stationId: station.id, retiredAt: null, id: { not: assignment.areaId }, assignments: { none: { officerId: assignment.officerId } } },
+      orderBy: { id: 'asc' },
+    });
+    const before = await since();
+    await gqlOk(api, 'mutation ($input: MoveOfficerInput!) { moveOfficer(input: $input) { isPrimary } }', {
+      input: { officerId: globalId('Officer', assignment.officerId), fromAreaId: globalId('Area', assignment.areaId), toAreaId: globalId('Area', target.id), since: '2026-11-01' },
+    }, editor.headers);
+
+    const data = await gqlOk<Record<string, Page<Synced>>>(api, EVERY_LIST, { since: before });
+    expect(data.officers!.edges.map((e) => rowId(e.node.id))).toEqual([assignment.officerId]);
+    expect(data.areas!.edges.map((e) => rowId(e.node.id))).toEqual([assignment.areaId, target.id].sort((x, y) => x - y));
+  });
+
   it('sees a new service item version and a retired event', async () => {
     const before = await since();
     const item = await db.prisma.serviceItem.findFirstOrThrow({ where: { stationId: station.id, retiredAt: null }, orderBy: { id: 'asc' } });
