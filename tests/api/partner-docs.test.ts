@@ -64,7 +64,7 @@ describe('docs/partners.md examples', () => {
       expect(validate(schema, document).map((e) => e.message), example.text).toEqual([]);
     }
     const names = all.flatMap((e) => parse(e.text).definitions.map((d) => (d as OperationDefinitionNode).name?.value));
-    expect(names).toEqual(expect.arrayContaining(['WhoAmI', 'StationBySlug', 'Contacts', 'SurveyResults', 'ReferToPolice']));
+    expect(names).toEqual(expect.arrayContaining(['WhoAmI', 'StationBySlug', 'Contacts', 'SurveyResults', 'ReferToPolice', 'SyncOfficers']));
   });
 
   it('run against the demo data without errors, with a partner key', async () => {

@@ -115,12 +115,23 @@ async function onePrimary(uow: UnitOfWork, areaId: number, officerId: number, pa
   }
 }
 
+/**
+ * Who serves an area is part of both the officer and the area as partners sync them
+ * (`updatedSince` filters on `updatedAt`), so an assignment change marks both as changed.
+ */
+async function touchPair(uow: UnitOfWork, key: { officerId: number; areaId: number }) {
+  const updatedAt = new Date();
+  await uow.tx.officer.update({ where: { id: key.officerId }, data: { updatedAt } });
+  await uow.tx.area.update({ where: { id: key.areaId }, data: { updatedAt } });
+}
+
 /** Makes an officer serve an area (CONFLICT if they already do); returns the assignment's id. */
 export async function assignOfficerIn(uow: UnitOfWork, input: AssignmentFields, path = 'input') {
   const { officer } = await pair(uow, input.officerId, input.areaId, path);
   inDateRange(input.since, `${path}.since`);
   if (input.isPrimary) await onePrimary(uow, input.areaId, input.officerId, path);
   const after = await uow.tx.officerAssignment.create({ data: input });
+  await touchPair(uow, input);
   await uow.record({ action: 'officerAssignment.create', entityType: 'OfficerAssignment', entityId: after.id, stationId: officer.stationId, before: null, after });
   return after.id;
 }
@@ -144,6 +155,7 @@ export async function updateAssignmentIn(
   const data = changed(before, { ...(isPrimary === undefined ? {} : { isPrimary }), ...(since === undefined ? {} : { since }) });
   if (isEmpty(data)) return before.id;
   const after = await uow.tx.officerAssignment.update({ where: { id: before.id }, data });
+  await touchPair(uow, key);
   await uow.record({ action: 'officerAssignment.update', entityType: 'OfficerAssignment', entityId: before.id, stationId: officer.stationId, before, after });
   return before.id;
 }
@@ -157,6 +169,7 @@ export async function unassignOfficerIn(uow: UnitOfWork, key: { officerId: numbe
   if (!before) throw new NotFoundError('The officer does not serve this area.', { entityType: 'OfficerAssignment' });
   authorize(uow.actor, 'editor', before.officer.stationId);
   await uow.tx.officerAssignment.delete({ where: { id: before.id } });
+  await touchPair(uow, key);
   const { officer, ...record } = before;
   await uow.record({ action: 'officerAssignment.delete', entityType: 'OfficerAssignment', entityId: before.id, stationId: officer.stationId, before: record, after: null });
 }

@@ -4,6 +4,7 @@ import { LocalizedText, textOf } from './localized.ts';
 import { OfficerAssignmentConnection } from './officer.ts';
 import { pageSize } from './pagination.ts';
 import { assertStationExists } from './station.ts';
+import { inServiceOrChangedSince, RETIRED_AT_DESCRIPTION, UPDATED_AT_DESCRIPTION, UPDATED_SINCE_DESCRIPTION } from './sync.ts';
 
 export const AreaKindEnum = builder.enumType(AreaKind, {
   name: 'AreaKind',
@@ -23,6 +24,8 @@ export const Area = builder.prismaNode('Area', {
       description: 'True for an area invented to illustrate demo data, not a real place.',
     }),
     station: t.relation('station'),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: UPDATED_AT_DESCRIPTION }),
+    retiredAt: t.expose('retiredAt', { type: 'DateTime', nullable: true, description: RETIRED_AT_DESCRIPTION }),
     assignments: t.relation('assignments', {
       deprecationReason: 'Use `assignmentsConnection`: lists are paged.',
       query: {
@@ -69,10 +72,11 @@ builder.queryFields((t) => ({
       stationSlug: t.arg.string(),
       kind: t.arg({ type: AreaKindEnum }),
       name: t.arg.string({ description: 'Part of the community or village name, in Chinese or English.' }),
+      updatedSince: t.arg({ type: 'DateTime', description: UPDATED_SINCE_DESCRIPTION }),
     },
     resolve: async (query, _root, args, ctx) => {
       const where: Prisma.AreaWhereInput = {
-        retiredAt: null,
+        ...inServiceOrChangedSince(args.updatedSince),
         ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}),
         ...(args.kind != null ? { kind: args.kind } : {}),
         ...(args.name != null ? areaNameFilter(args.name) : {}),

@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import { LocalizedText, textOf } from './localized.ts';
 import { pageSize } from './pagination.ts';
 import { assertStationExists } from './station.ts';
+import { inServiceOrChangedSince, RETIRED_AT_DESCRIPTION, syncOrder, UPDATED_AT_DESCRIPTION, UPDATED_SINCE_DESCRIPTION } from './sync.ts';
 
 export const EventKindEnum = builder.enumType(EventKind, {
   name: 'EventKind',
@@ -22,6 +23,8 @@ export const Event = builder.prismaNode('Event', {
     endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true }),
     station: t.relation('station'),
     area: t.relation('area', { nullable: true }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: UPDATED_AT_DESCRIPTION }),
+    retiredAt: t.expose('retiredAt', { type: 'DateTime', nullable: true, description: RETIRED_AT_DESCRIPTION }),
   }),
 });
 
@@ -38,16 +41,17 @@ builder.queryFields((t) => ({
       stationSlug: t.arg.string(),
       kind: t.arg({ type: EventKindEnum, description: 'Only events of this kind, e.g. RESIDENTS_MEETING.' }),
       upcoming: t.arg.boolean({ defaultValue: false }),
+      updatedSince: t.arg({ type: 'DateTime', description: UPDATED_SINCE_DESCRIPTION }),
     },
     resolve: async (query, _root, args, ctx) => {
       const now = new Date();
       const where: Prisma.EventWhereInput = {
-        retiredAt: null,
+        ...inServiceOrChangedSince(args.updatedSince),
         ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}),
         ...(args.kind != null ? { kind: args.kind } : {}),
         ...(args.upcoming ? { OR: [{ endsAt: { gte: now } }, { endsAt: null, startsAt: { gte: now } }] } : {}),
       };
-      const rows = await ctx.prisma.event.findMany({ ...query, where, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] });
+      const rows = await ctx.prisma.event.findMany({ ...query, where, orderBy: syncOrder(args.updatedSince, [{ startsAt: 'asc' as const }, { id: 'asc' as const }]) });
       if (rows.length === 0) await assertStationExists(ctx, args.stationSlug);
       return rows;
     },

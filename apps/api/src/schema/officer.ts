@@ -6,6 +6,7 @@ import { LocalizedText, optionalTextOf, textOf } from './localized.ts';
 import { idFor } from './inputs.ts';
 import { pageSize } from './pagination.ts';
 import { assertStationExists } from './station.ts';
+import { inServiceOrChangedSince, RETIRED_AT_DESCRIPTION, UPDATED_AT_DESCRIPTION, UPDATED_SINCE_DESCRIPTION } from './sync.ts';
 
 export const OfficerRoleEnum = builder.enumType(OfficerRole, {
   name: 'OfficerRole',
@@ -38,6 +39,8 @@ export const Officer = builder.prismaNode('Officer', {
       description: 'True for fictitious demo people and numbers: never call them.',
     }),
     station: t.relation('station'),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: UPDATED_AT_DESCRIPTION }),
+    retiredAt: t.expose('retiredAt', { type: 'DateTime', nullable: true, description: RETIRED_AT_DESCRIPTION }),
     assignments: t.relation('assignments', {
       deprecationReason: 'Use `assignmentsConnection`: lists are paged.',
       query: { orderBy: [{ isPrimary: 'desc' }, { id: 'asc' }] },
@@ -85,6 +88,7 @@ builder.queryFields((t) => ({
       role: t.arg({ type: OfficerRoleEnum }),
       areaId: t.arg.globalID({ for: Area }),
       areaName: t.arg.string({ description: 'Part of a community or village name, e.g. "炎武" or "Yanwu".' }),
+      updatedSince: t.arg({ type: 'DateTime', description: UPDATED_SINCE_DESCRIPTION }),
     },
     resolve: async (query, _root, args, ctx) => {
       if (args.areaName != null && args.areaName.trim() === '') {
@@ -95,7 +99,7 @@ builder.queryFields((t) => ({
         ...(args.areaName != null ? areaNameFilter(args.areaName.trim()) : {}),
       };
       const where: Prisma.OfficerWhereInput = {
-        retiredAt: null,
+        ...inServiceOrChangedSince(args.updatedSince),
         ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}),
         ...(args.role != null ? { role: args.role } : {}),
         ...(args.areaId != null || args.areaName != null ? { assignments: { some: { area } } } : {}),

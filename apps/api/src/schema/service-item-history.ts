@@ -11,7 +11,7 @@ interface Version {
 }
 
 /** Columns that are not the item's content. */
-const BOOKKEEPING = new Set(['id', 'stationId', 'version', 'retiredAt']);
+const BOOKKEEPING = new Set(['id', 'stationId', 'version', 'retiredAt', 'updatedAt']);
 
 /** The content fields (`fee`, not `feeZh`/`feeEn`) that differ between two audited states. */
 function changedFields(before: Prisma.JsonValue, after: Prisma.JsonValue): string[] {

@@ -7,6 +7,7 @@ import { LocalizedText, LocalizedTextList, optionalTextOf, textListOf, textOf } 
 import { pageSize } from './pagination.ts';
 import { serviceItemHistory, ServiceItemVersion, ServiceItemVersionEdge } from './service-item-history.ts';
 import { assertStationExists } from './station.ts';
+import { inServiceOrChangedSince, RETIRED_AT_DESCRIPTION, UPDATED_AT_DESCRIPTION, UPDATED_SINCE_DESCRIPTION } from './sync.ts';
 
 export const ServiceCategoryEnum = builder.enumType(ServiceCategory, {
   name: 'ServiceCategory',
@@ -64,6 +65,8 @@ export const ServiceItem = builder.prismaNode('ServiceItem', {
       ServiceItemVersionEdge,
     ),
     station: t.relation('station'),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: UPDATED_AT_DESCRIPTION }),
+    retiredAt: t.expose('retiredAt', { type: 'DateTime', nullable: true, description: RETIRED_AT_DESCRIPTION }),
   }),
 });
 
@@ -83,11 +86,12 @@ builder.queryFields((t) => ({
         description: 'Words to look for in title and conditions, e.g. "身份证" or "passport".',
         validate: z.string().trim().min(1, 'search must not be empty').max(100, 'search is at most 100 characters'),
       }),
+      updatedSince: t.arg({ type: 'DateTime', description: UPDATED_SINCE_DESCRIPTION }),
     },
     resolve: async (query, _root, args, ctx) => {
       const term = args.search?.trim();
       const where: Prisma.ServiceItemWhereInput = {
-        retiredAt: null,
+        ...inServiceOrChangedSince(args.updatedSince),
         ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}),
         ...(args.category != null ? { category: args.category } : {}),
         ...(term

@@ -9,6 +9,7 @@ import { MediationRoomEdge } from './mediation.ts';
 import { OfficerEdge } from './officer.ts';
 import { PartnerAgencyEdge } from './partner-agency.ts';
 import { VolunteerTeamEdge } from './volunteer-team.ts';
+import { inServiceOrChangedSince, RETIRED_AT_DESCRIPTION, syncOrder, UPDATED_AT_DESCRIPTION, UPDATED_SINCE_DESCRIPTION } from './sync.ts';
 
 export const Station = builder.prismaNode('Station', {
   description: '派出所 — a community police station and the public facts of its jurisdiction.',
@@ -53,6 +54,8 @@ export const Station = builder.prismaNode('Station', {
       resolve: (s) => optionalTextOf(s.sourceTitleZh, null),
     }),
     sourcePublishedOn: t.expose('sourcePublishedOn', { type: 'Date', nullable: true }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: UPDATED_AT_DESCRIPTION }),
+    retiredAt: t.expose('retiredAt', { type: 'DateTime', nullable: true, description: RETIRED_AT_DESCRIPTION }),
     honours: t.relation('honours', { deprecationReason: 'Use `honoursConnection`: lists are paged.', query: { orderBy: [{ year: 'asc' }, { id: 'asc' }] } }),
     mediationRooms: t.relation('mediationRooms', { deprecationReason: 'Use `mediationRoomsConnection`: lists are paged.', query: { where: { retiredAt: null }, orderBy: { id: 'asc' } } }),
     volunteerTeams: t.relation('volunteerTeams', { deprecationReason: 'Use `volunteerTeamsConnection`: lists are paged.', query: { where: { retiredAt: null }, orderBy: { id: 'asc' } } }),
@@ -83,14 +86,22 @@ export const Station = builder.prismaNode('Station', {
     ),
     officers: t.relatedConnection(
       'officers',
-      { cursor: 'id', ...pageSize, description: 'The station\'s officers in service (as `officers(stationSlug:)`).', query: { where: { retiredAt: null }, orderBy: { id: 'asc' } } },
+      {
+        cursor: 'id',
+        ...pageSize,
+        description: 'The station\'s officers in service (as `officers(stationSlug:)`), or with `updatedSince` those changed since.',
+        args: { updatedSince: t.arg({ type: 'DateTime', description: UPDATED_SINCE_DESCRIPTION }) },
+        query: (args) => ({ where: inServiceOrChangedSince(args.updatedSince), orderBy: { id: 'asc' } }),
+      },
       {},
       OfficerEdge,
     ),
     areas: t.relatedConnection('areas', {
       cursor: 'id',
       ...pageSize,
-      query: { where: { retiredAt: null }, orderBy: { id: 'asc' } },
+      description: 'The station\'s police areas in service, or with `updatedSince` those changed since.',
+      args: { updatedSince: t.arg({ type: 'DateTime', description: UPDATED_SINCE_DESCRIPTION }) },
+      query: (args) => ({ where: inServiceOrChangedSince(args.updatedSince), orderBy: { id: 'asc' } }),
     }, {}, AreaEdge),
   }),
 });
@@ -115,8 +126,10 @@ builder.queryFields((t) => ({
     type: 'Station',
     cursor: 'id',
     ...pageSize,
-    description: 'All stations, in the order they were registered.',
-    resolve: (query, _root, _args, ctx) => ctx.prisma.station.findMany({ ...query, where: { retiredAt: null }, orderBy: { id: 'asc' } }),
+    description: 'All stations in service, in the order they were registered; with `updatedSince`, those changed since.',
+    args: { updatedSince: t.arg({ type: 'DateTime', description: UPDATED_SINCE_DESCRIPTION }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.station.findMany({ ...query, where: inServiceOrChangedSince(args.updatedSince), orderBy: { id: 'asc' } }),
   }, {}, StationEdge),
   station: t.prismaField({
     type: 'Station',

@@ -8,6 +8,7 @@ import { ContentWarning } from './content-warning.ts';
 import { LocalizedText, optionalTextOf, textOf } from './localized.ts';
 import { pageSize } from './pagination.ts';
 import { assertStationExists } from './station.ts';
+import { syncOrder, UPDATED_AT_DESCRIPTION } from './sync.ts';
 import { SurveyIndicatorEnum } from './survey.ts';
 
 const ReportStatusEnum = builder.enumType(ReportStatus, {
@@ -39,6 +40,7 @@ export const WorkReport = builder.prismaNode('WorkReport', {
       nullable: true,
       description: 'When a correction (a higher revision) replaced this revision; null for the current one.',
     }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: UPDATED_AT_DESCRIPTION }),
     warnings: t.field({
       type: [ContentWarning],
       description:
@@ -133,10 +135,16 @@ builder.queryFields((t) => ({
       stationSlug: t.arg.string(),
       year: t.arg.int({ validate: z.number().int().min(2000).max(2100) }),
       quarter: t.arg.int({ validate: z.number().int().min(1, 'quarter is 1 to 4').max(4, 'quarter is 1 to 4') }),
+      updatedSince: t.arg({
+        type: 'DateTime',
+        description:
+          'Sync: only published revisions changed at or after this instant, ordered by id, replaced ones included ' +
+          '(with `supersededAt` set).',
+      }),
     },
     resolve: async (query, _root, args, ctx) => {
       const where: Prisma.WorkReportWhereInput = {
-        ...published,
+        ...(args.updatedSince != null ? { status: 'PUBLISHED', updatedAt: { gte: args.updatedSince } } : published),
         ...(args.stationSlug != null ? { station: { slug: args.stationSlug } } : {}),
         ...(args.year != null ? { year: args.year } : {}),
         ...(args.quarter != null ? { quarter: args.quarter } : {}),
@@ -144,7 +152,7 @@ builder.queryFields((t) => ({
       const rows = await ctx.prisma.workReport.findMany({
         ...query,
         where,
-        orderBy: [{ year: 'desc' }, { quarter: 'desc' }, { id: 'desc' }],
+        orderBy: syncOrder(args.updatedSince, [{ year: 'desc' as const }, { quarter: 'desc' as const }, { id: 'desc' as const }]),
       });
       if (rows.length === 0) await assertStationExists(ctx, args.stationSlug);
       return rows;
