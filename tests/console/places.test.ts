@@ -299,7 +299,7 @@ describe('volunteer teams, events and mediation rooms in the console', () => {
     await page.fill('#f-descriptionZh', '听取居民意见。');
     await page.click('form.stack button[type=submit]');
     await page.waitForSelector('#f-endsAt-error');
-    expect(await page.textContent('#f-endsAt-error')).toContain('结束时间早于开始时间');
+    expect(await page.textContent('#f-endsAt-error')).toContain('结束时间不能早于开始时间');
     expect(await prisma().event.count({ where: { titleZh: '第四季度警民恳谈会' } })).toBe(0);
     await page.fill('#f-endsAt', '2026-12-20T11:30');
     await page.click('form.stack button[type=submit]');

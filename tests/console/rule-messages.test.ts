@@ -23,6 +23,10 @@ const NOT_FROM_A_FORM: Record<string, string> = {
   BAD_REQUEST: 'the console always sends a GraphQL POST',
   PERSISTED_OPERATION_REQUIRED: 'API keys only',
   PERSISTED_OPERATION_NOT_FOUND: 'API keys only',
+  FORM_TOKEN_REQUIRED: 'residents’ survey forms only: the console enters paper answers with enterSurveyResponses',
+  FORM_TOKEN_INVALID: 'residents’ survey forms only',
+  FORM_TOKEN_USED: 'residents’ survey forms only',
+  FORM_TOKEN_NOT_NEEDED: 'residents’ survey forms only',
   DATABASE_UNAVAILABLE: '/ready, not a GraphQL error',
   MIGRATIONS_PENDING: '/ready, not a GraphQL error',
 };

@@ -141,7 +141,7 @@ describe('response cache', () => {
     expect((await ask(api, OFFICER, officer)).cache).toBe('HIT');
   });
 
-  it('never answers a mutation from the cache: the same survey submitted twice is stored twice', async () => {
+  it('never answers a mutation from the cache: the same submission sent twice is stored once and refused the second time as a used form', async () => {
     const api = createApi({ prisma: db.prisma, responseCache: cacheOf() });
     const today = Date.parse(`${chinaToday()}T00:00:00Z`);
     const campaign = await db.prisma.surveyCampaign.create({
@@ -159,11 +159,17 @@ describe('response cache', () => {
       if (q.type === 'SINGLE_CHOICE') return { questionId, choice: 1 };
       return { questionId, text: '缓存' };
     });
-    const input = { campaignId: globalId('SurveyCampaign', campaign.id), answers };
+    const campaignId = globalId('SurveyCampaign', campaign.id);
+    const issued = await ask(api, 'mutation ($id: ID!) { issueSurveyFormToken(campaignId: $id) }', { id: campaignId });
+    const formToken = (issued.data as { issueSurveyFormToken: string }).issueSurveyFormToken;
+    const input = { campaignId, answers, formToken };
     const submit = 'mutation ($input: SurveySubmissionInput!) { submitSurveyResponse(input: $input) { submittedOn } }';
+    // The same document and variables twice: a cache would answer the second with the first's success.
     const submitted = [await ask(api, submit, { input }), await ask(api, submit, { input })];
-    expect(submitted.map((a) => [a.cache, a.errors])).toEqual([['BYPASS', undefined], ['BYPASS', undefined]]);
-    expect(await db.prisma.surveyResponse.count({ where: { campaignId: campaign.id } })).toBe(2);
+    expect(submitted.map((a) => a.cache)).toEqual(['BYPASS', 'BYPASS']);
+    expect(submitted[0]?.errors).toBeUndefined();
+    expect(submitted[1]?.errors?.[0]?.extensions?.code).toBe('FORM_TOKEN_USED');
+    expect(await db.prisma.surveyResponse.count({ where: { campaignId: campaign.id } })).toBe(1);
   });
 
   it('still charges a cached answer to the caller\'s cost budget', async () => {

@@ -44,11 +44,15 @@ export async function calendarFeed(site: URL): Promise<string> {
   const calendar = new ICalCalendar({ name: `${t('zh', 'calendar.title')} · ${t('en', 'calendar.title')}`, prodId: { company: 'OpenStation', product: 'release-calendar' } });
   const both = (key: 'calendar.reportEvent' | 'calendar.surveyEvent', row: CalendarRow, period: (lang: Lang) => string) =>
     (['zh', 'en'] as const).map((lang) => t(lang, key, { station: plain(row.name, lang), period: period(lang) })).join(' / ');
+  // DTSTAMP: the China day the calendar was worked out, not the instant of the build, so that two
+  // builds of the same data on the same day (a full and an incremental one) write the same bytes.
+  const stamp = new Date(`${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00+08:00`);
   for (const row of rows) {
     const url = new URL(localePath('zh', `/${row.slug}/`), site).href;
     calendar.createEvent({
       id: `report-${row.slug}-${row.release.nextReport.period}@openstation`,
       allDay: true,
+      stamp,
       start: new Date(`${row.release.nextReport.dueOn}T00:00:00Z`),
       summary: both('calendar.reportEvent', row, (lang) => reportPeriodLabel(row.release, lang)),
       url,
@@ -56,6 +60,7 @@ export async function calendarFeed(site: URL): Promise<string> {
     calendar.createEvent({
       id: `survey-${row.slug}-${row.release.nextSurvey.period}@openstation`,
       allDay: true,
+      stamp,
       start: new Date(`${row.release.nextSurvey.dueOn}T00:00:00Z`),
       summary: both('calendar.surveyEvent', row, (lang) => halfYearLabel(row.release.nextSurvey.period, lang)),
       url,
