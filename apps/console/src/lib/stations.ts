@@ -29,3 +29,23 @@ export async function stationOfficers(api: ApiClient, stationSlug: string): Prom
     after = pageInfo.endCursor;
   }
 }
+
+/** What a "new record" page works on: the stations offered, the one chosen, and the posted form. */
+export interface NewRecordTarget {
+  stations: StationRef[];
+  /** The station the posted form (or `?station=`) names if the person acts for it, else their first; none if they act for none. */
+  station: StationRef | undefined;
+  form: FormData | null;
+}
+
+/**
+ * The station a "new record" page adds to: every such page (areas, officers, services, community
+ * records) offers the person's stations, if their role `may` add this kind, and reads the choice
+ * the same way.
+ */
+export async function newRecordTarget(api: ApiClient, staff: Me, request: Request, url: URL, may: boolean): Promise<NewRecordTarget> {
+  const stations = may ? await stationsOf(api, staff) : [];
+  const form = request.method === 'POST' ? await request.formData() : null;
+  const wanted = form ? String(form.get('station') ?? '') : url.searchParams.get('station');
+  return { stations, station: stations.find((s) => s.slug === wanted) ?? stations[0], form };
+}
