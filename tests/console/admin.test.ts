@@ -85,14 +85,22 @@ describe('the console’s admin pages', () => {
     expect(audited).toHaveLength(1);
 
     const mediator = await signedIn({ email: 'mediator@zhuze.test', password: 'a long enough password' });
-    const reset = await submit(admin, path, { do: 'reset' });
+    // Without the confirmation tick nothing happens: the password still works.
+    const unconfirmedReset = await submit(admin, path, { do: 'reset' });
+    expect(unconfirmedReset.status).toBe(422);
+    expect(unconfirmedReset.html).toContain('id="f-confirm-reset-error"');
+    expect(unconfirmedReset.html).not.toContain('id="new-password"');
+    expect((await mediator.get('/staff/')).status).toBe(200);
+    const reset = await submit(admin, path, { do: 'reset', confirm: 'on' });
     const password = /id="new-password">([^<]+)</.exec(reset.html)?.[1] ?? '';
     expect(password.length).toBeGreaterThanOrEqual(12);
     // Resetting ends the account's sessions: the console sends it to sign in again.
     expect((await mediator.get('/staff/')).headers.get('location')).toBe('/staff/sign-in/?why=ended');
     await signedIn({ email: 'mediator@zhuze.test', password });
 
-    expect((await submit(admin, path, { do: 'disable' })).location).toBe(`${path}?done=disabled`);
+    expect((await submit(admin, path, { do: 'disable' })).status).toBe(422);
+    expect((await server.db.prisma.staffUser.findUniqueOrThrow({ where: { id: account.id } })).disabledAt).toBeNull();
+    expect((await submit(admin, path, { do: 'disable', confirm: 'on' })).location).toBe(`${path}?done=disabled`);
     const refused = await new ConsoleClient(server.origin).signIn('mediator@zhuze.test', password);
     expect(refused.status).toBe(401);
     expect((await submit(admin, path, { do: 'enable' })).location).toBe(`${path}?done=enabled`);

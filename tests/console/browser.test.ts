@@ -166,6 +166,13 @@ describe('the admin and CSV pages in Chromium', () => {
     await page.click('form.stack button[type=submit]');
     await page.waitForSelector('#new-password');
     await expectNoViolations(page, 'password shown once');
+    // Resetting without ticking the confirmation: the error stands beside the tick box.
+    const created = await server.db.prisma.staffUser.findUniqueOrThrow({ where: { email: 'nobody@zhuze.test' } });
+    await page.goto(`${server.origin}/staff/admin/staff/${created.id}/`);
+    await page.click('.account-actions button.secondary >> nth=0');
+    await page.waitForSelector('#f-confirm-reset-error');
+    await expectNoViolations(page, 'reset not confirmed');
+    if (process.env.CONSOLE_SHOTS) await page.screenshot({ path: `${process.env.CONSOLE_SHOTS}/reset-unconfirmed-360.png`, fullPage: true });
     await page.goto(`${server.origin}/staff/admin/keys/`);
     await page.fill('#f-name', 'axe');
     await page.click('form.stack button[type=submit] >> nth=0');

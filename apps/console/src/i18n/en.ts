@@ -420,9 +420,11 @@ export const en = {
   'account.unchanged': 'Nothing was changed.',
   'account.reset': 'Reset password',
   'account.resetHint': 'Generates a new password, shown once here, and ends the account’s sessions.',
+  'account.confirmReset': 'Yes, reset the password of {email} (the old one stops working at once)',
   'account.resetDone': 'New password for {email} (shown this once):',
   'account.disable': 'Disable account',
   'account.disableHint': 'The person can no longer sign in; their sessions end at once.',
+  'account.confirmDisable': 'Yes, disable {email}',
   'account.disabled': 'The account is disabled.',
   'account.enable': 'Enable account again',
   'account.enabled': 'The account is enabled again.',
@@ -929,7 +931,7 @@ export const en = {
   'room.description': 'Description',
   'community.created': 'Added. The public portal will show it after its next update.',
   'community.confirm': 'Yes, take it off the public pages',
-  'community.confirmFirst': 'Tick the box to confirm first.',
+  'form.confirmFirst': 'Tick the box to confirm first.',
   'community.retireButton': 'Take it off',
 } as const;
 
