@@ -41,7 +41,7 @@ await withConnection('Could not create the user', async (connection) => {
   const { user } = createStaffUser;
   console.log(`Created ${user.role} ${user.email} (${bureauWide ? 'bureau-wide' : `stations ${stations.join(', ')}`}).`);
   if (createStaffUser.password) {
-    console.error('Its password is shown this once; hand it over safely (the user can change it with changeOwnPassword):');
+    console.error('Its password is shown this once; hand it over safely (the user can change it in the staff console: /staff/password/):');
     console.log(createStaffUser.password);
   }
 });

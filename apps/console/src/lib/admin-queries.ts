@@ -186,3 +186,8 @@ export const AUDIT_ENTRIES = gql<
     }
   }
 `;
+
+/** The signed-in person changes their own password (their other sessions end). */
+export const CHANGE_OWN_PASSWORD = gql<{ changeOwnPassword: boolean }, { currentPassword: string; newPassword: string }>`
+  mutation ConsoleChangeOwnPassword($currentPassword: String!, $newPassword: String!) { changeOwnPassword(currentPassword: $currentPassword, newPassword: $newPassword) }
+`;
