@@ -38,6 +38,8 @@ export const en = {
   'station.dutyPhone': 'Duty phone (24 hours)',
   'station.address': 'Address',
   'station.hours': 'Opening hours',
+  'station.hoursExceptions': 'Holiday hours and closures',
+  'station.closedAllDay': 'closed',
   'station.bureau': 'Bureau',
   'station.facts': 'The jurisdiction',
   'station.areaKm2': 'Area',
