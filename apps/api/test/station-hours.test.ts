@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createResponseCache } from '../src/cache/response-cache.ts';
 import type { PublicChange } from '../src/domain/public-change.ts';
+import { schema } from '../src/schema/index.ts';
 import { createApi } from '../src/yoga.ts';
 import { gql, type GraphQLResponse, gqlOk } from '../../../tests/support/graphql.ts';
 import { createBoundStaff } from '../../../tests/support/principals.ts';
@@ -169,5 +171,27 @@ describe('station hours exceptions through the domain layer', () => {
     expect(notes.filter((n) => ['已结束', '以后', '进行中'].includes(n))).toEqual(['进行中', '以后']);
     const unpaged = await gql(t.api, '{ station(slug: "zhuze") { hoursExceptions { edges { node { id } } } } }');
     expect(unpaged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('a change drops the cached public answers that hold the station\'s hours', async () => {
+    const cache = createResponseCache({ schema, redisUrl: null });
+    const cached = createApi({ prisma: t.db.prisma, responseCache: cache });
+    const read = async () => {
+      const response = await cached.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: LIST, variables: { slug: station.slug } }),
+      });
+      return { cache: response.headers.get('x-response-cache'), body: (await response.json()) as { data: Listed } };
+    };
+    await read();
+    expect((await read()).cache).toBe('HIT');
+    const { createStationHoursException } = await gqlOk<{ createStationHoursException: { id: string } }>(
+      cached, CREATE, { input: input({ startsOn: day(80), endsOn: day(80), note: { zh: '缓存测试' } }) }, editor,
+    );
+    const again = await read();
+    expect(again.cache).toBe('MISS');
+    expect(again.body.data.station.hoursExceptions.edges.map((e) => e.node.id)).toContain(createStationHoursException.id);
+    await cache.close();
   });
 });
