@@ -94,6 +94,15 @@ describe('station hours exceptions through the domain layer', () => {
     expect(await audits()).toBe(before);
   });
 
+  it('a new exception with `closed` left out or null is open at the hours given', async () => {
+    const { createStationHoursException } = await gqlOk<{ createStationHoursException: { id: string } }>(
+      t.api, CREATE, { input: input({ startsOn: day(90), endsOn: day(90), closed: null }) }, editor,
+    );
+    const listed = await gqlOk<Listed>(t.api, LIST, { slug: station.slug, from: day(90) });
+    expect(listed.station.hoursExceptions.edges.map((e) => e.node)).toMatchObject([{ id: createStationHoursException.id, closed: false, opens: '09:00', closes: '12:00' }]);
+    await gqlOk(t.api, DELETE, { id: createStationHoursException.id }, editor);
+  });
+
   it('only editors of the station and bureau admins write; another station\'s editor and a mediator are refused', async () => {
     const before = await audits();
     for (const headers of [otherEditor, mediator, {}]) {

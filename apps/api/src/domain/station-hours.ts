@@ -124,7 +124,8 @@ async function found(tx: Prisma.TransactionClient, id: number) {
 /** Creates an hours exception of a station in `uow` (its editors); returns the new row. */
 export async function createHoursExceptionIn(uow: UnitOfWork, stationId: number, input: HoursExceptionFields, path = 'input', today = chinaDay()) {
   authorize(uow.actor, 'editor', stationId);
-  const data = { stationId, ...columns(input, path) } as Prisma.StationHoursExceptionUncheckedCreateInput;
+  // `closed` left out or null on a new exception: open.
+  const data = { stationId, ...columns({ ...input, closed: input.closed ?? false }, path) } as Prisma.StationHoursExceptionUncheckedCreateInput;
   const next = { startsOn: input.startsOn, endsOn: input.endsOn, closed: input.closed ?? false, opens: input.opens ?? null, closes: input.closes ?? null };
   fits(next, input, path, today);
   await noOverlap(uow, stationId, next, null, input, path);
