@@ -15,7 +15,7 @@ import { createRouter } from '../../apps/api/src/http/router.ts';
 import { createStaticHandler } from '../../apps/api/src/http/static.ts';
 import { buildPortal } from '../../apps/api/src/portal-build.ts';
 import { createStaffPrincipals } from '../support/principals.ts';
-import { STATION_WITHOUT_OPEN_SURVEY } from './fixtures.ts';
+import { HOURS_EXCEPTIONS, STATION_WITH_HOURS_EXCEPTIONS, STATION_WITHOUT_OPEN_SURVEY } from './fixtures.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -82,7 +82,7 @@ function proxyTo(origin: string): FetchHandler {
 
 /**
  * Migrates and seeds the API's database before the API opens it (the API then seeds nothing),
- * takes {@link STATION_WITHOUT_OPEN_SURVEY}'s open survey back to draft, and makes a staff
+ * takes {@link STATION_WITHOUT_OPEN_SURVEY}'s open survey back to draft, adds {@link HOURS_EXCEPTIONS}, and makes a staff
  * editor whose session the tests use.
  */
 async function prepareDatabase(url: string): Promise<Record<string, string>> {
@@ -95,6 +95,10 @@ async function prepareDatabase(url: string): Promise<Record<string, string>> {
       data: { status: 'DRAFT' },
     });
     if (count !== 1) throw new Error(`expected one open survey at ${STATION_WITHOUT_OPEN_SURVEY}, found ${count}`);
+    const { id: stationId } = await db.prisma.station.findUniqueOrThrow({ where: { slug: STATION_WITH_HOURS_EXCEPTIONS } });
+    await db.prisma.stationHoursException.createMany({
+      data: HOURS_EXCEPTIONS.map(({ startsOn, endsOn, ...rest }) => ({ stationId, startsOn: new Date(`${startsOn}T00:00:00Z`), endsOn: new Date(`${endsOn}T00:00:00Z`), ...rest })),
+    });
     const editor = (await createStaffPrincipals(db.prisma)).find((p) => p.role === 'EDITOR');
     if (!editor) throw new Error('no editor was created');
     return editor.headers;

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import jsonld, { type JsonLdDocument, type Options } from 'jsonld';
 import { describe, expect, inject, it } from 'vitest';
+import { HOURS_EXCEPTIONS, STATION_WITH_HOURS_EXCEPTIONS } from './fixtures.ts';
 
 /**
  * The portal's linked data, checked with jsonld.js (the JSON-LD processor from npm) and no
@@ -61,6 +62,8 @@ describe('schema.org JSON-LD on the portal', () => {
   const cases: [string, string][] = [
     ['/zhuze/', 'PoliceStation'],
     ['/en/zhuze/', 'PoliceStation'],
+    [`/${STATION_WITH_HOURS_EXCEPTIONS}/`, 'PoliceStation'],
+    [`/en/${STATION_WITH_HOURS_EXCEPTIONS}/`, 'PoliceStation'],
     ['/zhuze/services/resident-id-card/', 'GovernmentService'],
     ['/open-data/', 'DataCatalog'],
   ];
@@ -82,6 +85,28 @@ describe('schema.org JSON-LD on the portal', () => {
     expect(service).toMatchObject({ '@type': 'GovernmentService', offers: { '@type': 'Offer' } });
     expect(String((service?.availableChannel as Expanded).processingTime ?? '')).toMatch(/^P\d+D$/);
     expect(String(service?.termsOfService)).toContain(':');
+  });
+
+  it('a station page gives its holiday hours and closures as OpeningHoursSpecifications, a closed day as 00:00–00:00', async () => {
+    for (const [path, lang] of [[`/${STATION_WITH_HOURS_EXCEPTIONS}/`, 'zh'], [`/en/${STATION_WITH_HOURS_EXCEPTIONS}/`, 'en']] as const) {
+      const [station] = (await pageJsonLd(path)) as Expanded[];
+      const expected = HOURS_EXCEPTIONS.map((e) => ({
+        '@type': 'OpeningHoursSpecification',
+        validFrom: e.startsOn,
+        validThrough: e.endsOn,
+        opens: e.closed ? '00:00' : e.opens,
+        closes: e.closed ? '00:00' : e.closes,
+        description: lang === 'en' && e.noteEn ? e.noteEn : e.noteZh,
+      }));
+      expect(station?.specialOpeningHoursSpecification, path).toEqual(expected);
+      const expanded = (await jsonld.expand(station as JsonLdDocument, { documentLoader })) as unknown as Expanded[];
+      const specs = expanded[0]?.[`${SCHEMA}specialOpeningHoursSpecification`] as Expanded[];
+      expect(specs.map((spec) => [spec['@type'], (spec[`${SCHEMA}validFrom`] as Expanded[])[0]?.['@value']])).toEqual(
+        HOURS_EXCEPTIONS.map((e) => [[`${SCHEMA}OpeningHoursSpecification`], e.startsOn]),
+      );
+    }
+    const [withoutAny] = (await pageJsonLd('/toutunhe/')) as Expanded[];
+    expect(withoutAny).not.toHaveProperty('specialOpeningHoursSpecification');
   });
 });
 

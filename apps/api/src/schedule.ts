@@ -42,15 +42,22 @@ const quarterOf = (iso: string) => `${iso.slice(0, 4)}-Q${Math.floor((Number(iso
 /**
  * What changed by date between the China days `since` (exclusive) and `today` (inclusive):
  * `quarter` when a quarter began (reports fall due, overdue flags change), `opened` when a
- * published campaign opened, `closed` when one closed (its results became public).
+ * published campaign opened, `closed` when one closed (its results became public), `hours`
+ * when a station's holiday hours or closure ended (the station home stops showing it).
  */
-export async function changesByDate(prisma: PrismaClient, since: string, today: string): Promise<Array<'quarter' | 'opened' | 'closed'>> {
+export async function changesByDate(prisma: PrismaClient, since: string, today: string): Promise<Array<'quarter' | 'opened' | 'closed' | 'hours'>> {
   if (today <= since) return [];
-  const [opened, closed] = await Promise.all([
+  const [opened, closed, hoursEnded] = await Promise.all([
     prisma.surveyCampaign.count({ where: { status: 'PUBLISHED', opensOn: { gt: asDate(since), lte: asDate(today) } } }),
     prisma.surveyCampaign.count({ where: { status: 'PUBLISHED', closesOn: { gte: asDate(since), lt: asDate(today) } } }),
+    prisma.stationHoursException.count({ where: { endsOn: { gte: asDate(since), lt: asDate(today) } } }),
   ]);
-  return [...(quarterOf(since) === quarterOf(today) ? [] : ['quarter' as const]), ...(opened > 0 ? ['opened' as const] : []), ...(closed > 0 ? ['closed' as const] : [])];
+  return [
+    ...(quarterOf(since) === quarterOf(today) ? [] : ['quarter' as const]),
+    ...(opened > 0 ? ['opened' as const] : []),
+    ...(closed > 0 ? ['closed' as const] : []),
+    ...(hoursEnded > 0 ? ['hours' as const] : []),
+  ];
 }
 
 const defaultTimer: SetTimer = (callback, delayMs) => {
@@ -61,7 +68,7 @@ const defaultTimer: SetTimer = (callback, delayMs) => {
 
 /**
  * Checks, at start and then at each midnight in China, whether a published survey opened or
- * closed by date or a quarter began since the previous check (at start: since yesterday),
+ * closed by date, a quarter began or holiday hours ended since the previous check (at start: since yesterday),
  * and if so announces one public change, {@link SCHEDULE_TICK}, so the portal is rebuilt on
  * the day it changes although nobody changed anything. Call it once the API is created, with
  * the listener the API announces to; call `stop()` on shutdown.

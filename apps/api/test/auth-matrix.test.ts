@@ -90,6 +90,7 @@ const SERVICE_ITEM = {
 const REPORT = { title: text, summary: text, sections: [], metrics: [], priorities: [] };
 const TEAM = { stationId: missing('Station'), name: text, description: text };
 const EVENT = { stationId: missing('Station'), kind: 'OPEN_DAY', title: text, description: text, location: text, startsAt: '2026-05-01T09:00:00Z' };
+const HOURS_EXCEPTION = { stationId: missing('Station'), startsOn: '2099-01-01', endsOn: '2099-01-01', closed: true, note: text };
 const ROOM = { stationId: missing('Station'), slug: 'matrix-test', name: text, description: text, location: text };
 const CASE = { roomId: missing('MediationRoom'), reference: 'T-1', category: 'OTHER', source: 'WALK_IN', status: 'RECEIVED', receivedOn: '2026-01-01' };
 
@@ -216,6 +217,21 @@ const PROTECTED: Record<string, Case> = {
     variables: { id: missing('Event'), input: { kind: 'OPEN_DAY' } },
   },
   'Mutation.retireEvent': { allowed: EDITORS, ...retire('retireEvent', 'Event') },
+  'Mutation.createStationHoursException': {
+    allowed: EDITORS,
+    query: 'mutation ($input: StationHoursExceptionInput!) { createStationHoursException(input: $input) { closed } }',
+    variables: { input: HOURS_EXCEPTION },
+  },
+  'Mutation.updateStationHoursException': {
+    allowed: EDITORS,
+    query: 'mutation ($id: ID!, $input: StationHoursExceptionPatch!) { updateStationHoursException(id: $id, input: $input) { closed } }',
+    variables: { id: missing('StationHoursException'), input: { closed: true } },
+  },
+  'Mutation.deleteStationHoursException': {
+    allowed: EDITORS,
+    query: 'mutation ($id: ID!) { deleteStationHoursException(id: $id) }',
+    variables: { id: missing('StationHoursException') },
+  },
   'Mutation.createMediationRoom': {
     allowed: either(EDITORS, MEDIATORS),
     query: 'mutation ($input: MediationRoomInput!) { createMediationRoom(input: $input) { slug } }',

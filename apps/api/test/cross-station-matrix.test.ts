@@ -28,6 +28,7 @@ interface B {
   serviceItem: number;
   team: number;
   event: number;
+  hoursException: number;
   room: number;
   mediationCase: number;
   draftReport: number;
@@ -154,6 +155,9 @@ const CASES: Record<string, Case> = {
   'Mutation.createEvent': forbidden('admin', 'mutation ($s: ID!) { createEvent(input: { stationId: $s, kind: OPEN_DAY, title: { zh: "越界" }, description: { zh: "无" }, location: { zh: "所" }, startsAt: "2026-05-01T09:00:00Z" }) { id } }', (b) => ({ s: globalId('Station', b.station.id) })),
   'Mutation.updateEvent': forbidden('admin', 'mutation ($id: ID!) { updateEvent(id: $id, input: { location: { zh: "别处" } }) { id } }', (b) => ({ id: globalId('Event', b.event) })),
   'Mutation.retireEvent': byId('retireEvent', 'event', 'Event'),
+  'Mutation.createStationHoursException': forbidden('admin', 'mutation ($s: ID!) { createStationHoursException(input: { stationId: $s, startsOn: "2099-01-01", endsOn: "2099-01-01", closed: true, note: { zh: "越界" } }) { id } }', (b) => ({ s: globalId('Station', b.station.id) })),
+  'Mutation.updateStationHoursException': forbidden('admin', 'mutation ($id: ID!) { updateStationHoursException(id: $id, input: { note: { zh: "越界" } }) { id } }', (b) => ({ id: globalId('StationHoursException', b.hoursException) })),
+  'Mutation.deleteStationHoursException': forbidden('admin', 'mutation ($id: ID!) { deleteStationHoursException(id: $id) }', (b) => ({ id: globalId('StationHoursException', b.hoursException) })),
   'Mutation.createMediationRoom': forbidden('admin', 'mutation ($s: ID!) { createMediationRoom(input: { stationId: $s, slug: "cross", name: { zh: "越界室" }, description: { zh: "无" }, location: { zh: "所" } }) { id } }', (b) => ({ s: globalId('Station', b.station.id) })),
   'Mutation.updateMediationRoom': forbidden('admin', 'mutation ($id: ID!) { updateMediationRoom(id: $id, input: { phone: "110" }) { id } }', (b) => ({ id: globalId('MediationRoom', b.room) })),
   'Mutation.retireMediationRoom': byId('retireMediationRoom', 'room', 'MediationRoom'),
@@ -232,6 +236,7 @@ describe('station-bound access: station A\'s callers on station B\'s records', (
       serviceItem: (await prisma.serviceItem.findFirstOrThrow({ where: { stationId: s } })).id,
       team: (await prisma.volunteerTeam.findFirstOrThrow({ where: { stationId: s } })).id,
       event: (await prisma.event.findFirstOrThrow({ where: { stationId: s } })).id,
+      hoursException: (await prisma.stationHoursException.create({ data: { stationId: s, startsOn: new Date('2099-02-01'), endsOn: new Date('2099-02-01'), closed: true, noteZh: '越界测试' } })).id,
       room: room.id,
       mediationCase: mediationCase.id,
       draftReport: draft.id,

@@ -53,6 +53,7 @@ describe(`fuzz (seed ${SEED}, ${RUNS} runs)`, () => {
       p.area.count(),
       p.officer.count(),
       p.event.count(),
+      p.stationHoursException.count(),
       p.mediationCase.count(),
       p.referral.count(),
       p.surveyResponse.count(),

@@ -9,6 +9,7 @@ const NESTED = /* GraphQL */ `
         node {
           name { text }
           honours { title { text } }
+          hoursExceptions(first: 10) { edges { node { startsOn opens closes note { text } } } }
           areas(first: 100) {
             edges {
               node {
@@ -45,7 +46,7 @@ function countAssignments(data: NestedResult): number {
 describe('nested queries run a fixed number of SQL statements', () => {
   const t = useTestApi();
 
-  it('station → areas → assignments → officer → assignments, before and after the data grows', async () => {
+  it('station → hours exceptions, areas → assignments → officer → assignments, before and after the data grows', async () => {
     t.db.resetQueries();
     const before = await gqlOk<NestedResult>(t.api, NESTED);
     const statementsBefore = t.db.queries.length;
@@ -81,6 +82,11 @@ describe('nested queries run a fixed number of SQL statements', () => {
         });
       }
     }
+    // …and holiday hours on three days to come.
+    const soon = (days: number) => new Date(Date.parse(`${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`) + days * 86_400_000);
+    await t.db.prisma.stationHoursException.createMany({
+      data: [10, 20, 30].map((d) => ({ stationId: station.id, startsOn: soon(d), endsOn: soon(d), opens: '09:00', closes: '12:00', noteZh: '节假日服务' })),
+    });
 
     t.db.resetQueries();
     const after = await gqlOk<NestedResult>(t.api, NESTED);

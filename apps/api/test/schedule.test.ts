@@ -104,6 +104,20 @@ describe('the daily schedule', () => {
     schedule.stop();
   });
 
+  it('announces when holiday hours or a closure has ended, so the station home stops showing it', async () => {
+    await db.prisma.stationHoursException.create({ data: { stationId, startsOn: date('2037-05-12'), endsOn: date('2037-05-13'), closed: true, noteZh: '定时测试' } });
+    const { time, changes, schedule } = start('2037-05-11 12:00');
+    await schedule.started;
+    const days: Array<[string, number]> = [];
+    for (const day of ['2037-05-12', '2037-05-13', '2037-05-14', '2037-05-15']) {
+      await time.advance(`${day} 00:00`);
+      days.push([day, changes.length]);
+    }
+    // Shown from before it starts (nothing to announce) through the 13th; gone from the 14th.
+    expect(days).toEqual([['2037-05-12', 0], ['2037-05-13', 0], ['2037-05-14', 1], ['2037-05-15', 1]]);
+    schedule.stop();
+  });
+
   it('announces at start what changed since yesterday, and catches up on days it slept through', async () => {
     await campaign('2035-H1', '2035-05-12', '2035-05-13');
     const started = start('2035-05-12 08:00');

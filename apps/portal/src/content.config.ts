@@ -52,7 +52,8 @@ function repositoryDocs(base: string, pattern: string[]): Loader {
 }
 
 export const collections = {
-  stations: defineCollection({ loader: () => loadStations(source), schema: Station }),
+  /** Hours exceptions as of the build day: PORTAL_TODAY when set, else today in China (the API's default). */
+  stations: defineCollection({ loader: () => loadStations(source, process.env.PORTAL_TODAY ?? null), schema: Station }),
   areas: defineCollection({ loader: () => loadAreas(source), schema: Area.omit({ id: true }) }),
   officers: defineCollection({ loader: () => loadOfficers(source), schema: Officer.omit({ id: true }) }),
   reports: defineCollection({ loader: () => loadReports(source), schema: Report.omit({ id: true }) }),

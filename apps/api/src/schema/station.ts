@@ -9,6 +9,8 @@ import { MediationRoomEdge } from './mediation.ts';
 import { OfficerEdge } from './officer.ts';
 import { PartnerAgencyEdge } from './partner-agency.ts';
 import { VolunteerTeamEdge } from './volunteer-team.ts';
+import { StationHoursExceptionEdge } from './station-hours.ts';
+import { chinaDay } from '../domain/rules.ts';
 import { inServiceOrChangedSince, RETIRED_AT_DESCRIPTION, syncOrder, UPDATED_AT_DESCRIPTION, UPDATED_SINCE_DESCRIPTION } from './sync.ts';
 
 export const Station = builder.prismaNode('Station', {
@@ -77,6 +79,19 @@ export const Station = builder.prismaNode('Station', {
       { cursor: 'id', ...pageSize, description: 'Volunteer teams (群防群治) working with the station.', query: { where: { retiredAt: null }, orderBy: { id: 'asc' } } },
       {},
       VolunteerTeamEdge,
+    ),
+    hoursExceptions: t.relatedConnection(
+      'hoursExceptions',
+      {
+        cursor: 'id',
+        ...pageSize,
+        description:
+          'Dated exceptions to the opening hours (holiday hours, closures) that have not ended by `from` (today in China if left out), by first day.',
+        args: { from: t.arg({ type: 'Date', description: 'Leave out exceptions that ended before this day; default today (China time).' }) },
+        query: (args) => ({ where: { endsOn: { gte: args.from ?? chinaDay() } }, orderBy: [{ startsOn: 'asc' }, { id: 'asc' }] }),
+      },
+      {},
+      StationHoursExceptionEdge,
     ),
     partnersConnection: t.relatedConnection(
       'partners',

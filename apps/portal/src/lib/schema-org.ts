@@ -2,6 +2,7 @@ import type { DataCatalog, Dataset, GovernmentService, PoliceStation, WithContex
 import { type Lang, label, localePath, t } from '@openstation/site/i18n';
 import type { Service } from '../data/services.ts';
 import { fieldMeaning } from './field-meaning.ts';
+import { specialOpeningHours } from './hours-exceptions.ts';
 import { pickList, plain } from '@openstation/site/localized';
 import { TABLES, type Table } from './open-data.ts';
 import type { SiteData, StationBundle } from './site-data.ts';
@@ -21,7 +22,7 @@ export function jsonLdScript(value: object): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-/** 派出所 as a schema.org PoliceStation: name, address, telephone, opening hours, jurisdiction. */
+/** 派出所 as a schema.org PoliceStation: name, address, telephone, opening hours and their dated exceptions, jurisdiction. */
 export function policeStation(bundle: StationBundle, lang: Lang, site: URL): WithContext<PoliceStation> {
   const { station } = bundle;
   return {
@@ -37,6 +38,8 @@ export function policeStation(bundle: StationBundle, lang: Lang, site: URL): Wit
     // The hours are the station's own words (e.g. 24 hours, or the window's hours), not a machine
     // format, so they go in openingHours as text rather than an OpeningHoursSpecification.
     openingHours: plain(station.openingHours, lang),
+    // Holiday hours and closures on given days are exact, so they are machine-readable.
+    ...(station.hoursExceptions.length > 0 ? { specialOpeningHoursSpecification: station.hoursExceptions.map((e) => specialOpeningHours(e, lang)) } : {}),
     areaServed: { '@type': 'AdministrativeArea', name: plain(station.region, lang) },
     parentOrganization: { '@type': 'GovernmentOrganization', name: plain(station.bureau, lang) },
   };

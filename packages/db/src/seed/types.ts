@@ -44,6 +44,8 @@ export interface StationSeed {
   volunteerTeams: VolunteerTeamSeed[];
   services: ServiceItemSeed[];
   events: EventSeed[];
+  /** Dated exceptions to the opening hours; invented for the demo (`isDemo`). */
+  hoursExceptions?: HoursExceptionSeed[];
   reporting: ReportingSeed;
 }
 
@@ -170,6 +172,17 @@ export interface EventSeed {
   endsAt: string;
   /** `nameZh` of one of the station's areas. */
   area?: string;
+}
+
+/** A dated exception to a station's opening hours (holiday hours or a closure): demo data, not announced by the station. */
+export interface HoursExceptionSeed {
+  /** `YYYY-MM-DD`, China time. */
+  startsOn: string;
+  endsOn: string;
+  /** Open these hours (`HH:MM`), or closed all day. */
+  hours: { opens: string; closes: string } | 'closed';
+  noteZh: string;
+  noteEn: string;
 }
 
 /** One metric's quarterly values, described by totals the source gives. */

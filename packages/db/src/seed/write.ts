@@ -263,6 +263,14 @@ export async function writeStations(db: Db, builds: readonly StationBuild[], met
     }) satisfies Prisma.EventCreateManyInput),
   );
 
+  const exceptionRows = stations.flatMap(([stationId, { seed }]) =>
+    (seed.hoursExceptions ?? []).map((e) => ({
+      stationId, startsOn: toDate(e.startsOn), endsOn: toDate(e.endsOn), closed: e.hours === 'closed',
+      opens: e.hours === 'closed' ? null : e.hours.opens, closes: e.hours === 'closed' ? null : e.hours.closes,
+      noteZh: e.noteZh, noteEn: e.noteEn, isDemo: true, createdAt: now, updatedAt: now,
+    }) satisfies Prisma.StationHoursExceptionCreateManyInput),
+  );
+
   await bulkInsert(db, 'Station', {
     id: INT, slug: TEXT, nameZh: TEXT, nameEn: TEXT, bureauZh: TEXT, bureauEn: TEXT, regionZh: TEXT, regionEn: TEXT,
     addressZh: TEXT, addressEn: TEXT, dutyPhone: TEXT, openingHoursZh: TEXT, openingHoursEn: TEXT, summaryZh: TEXT,
@@ -322,4 +330,8 @@ export async function writeStations(db: Db, builds: readonly StationBuild[], met
     stationId: INT, areaId: INT, kind: { enum: 'EventKind' }, titleZh: TEXT, titleEn: TEXT, descriptionZh: TEXT, descriptionEn: TEXT,
     locationZh: TEXT, locationEn: TEXT, startsAt: TIMESTAMP, endsAt: TIMESTAMP,
   }, eventRows);
+  await bulkInsert(db, 'StationHoursException', {
+    stationId: INT, startsOn: DATE, endsOn: DATE, closed: 'bool', opens: TEXT, closes: TEXT, noteZh: TEXT, noteEn: TEXT,
+    isDemo: 'bool', createdAt: TIMESTAMP, updatedAt: TIMESTAMP,
+  }, exceptionRows);
 }

@@ -40,6 +40,8 @@ export const zh: Record<UiKey, string> = {
   'station.dutyPhone': '24小时值班电话',
   'station.address': '地址',
   'station.hours': '办公时间',
+  'station.hoursExceptions': '节假日及临时调整',
+  'station.closedAllDay': '不办公',
   'station.bureau': '所属公安局',
   'station.facts': '辖区概况',
   'station.areaKm2': '辖区面积',

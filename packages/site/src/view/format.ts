@@ -12,6 +12,38 @@ export function formatDate(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
+const utcDay = (iso: string) => {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+};
+
+/** `2027-01-01` → `1月1日周五` / `Fri 1 Jan`, with the year when `withYear`: a day residents plan around, short enough for one line on a phone. */
+export function formatDay(iso: string, lang: Lang, withYear = false): string {
+  return new Intl.DateTimeFormat(locales[lang], { ...(withYear ? { year: 'numeric' } : {}), month: lang === 'zh' ? 'long' : 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' })
+    .format(utcDay(iso))
+    .replace(',', '');
+}
+
+/**
+ * The days from `from` to `to` inclusive: `1月1日至3日`, `12月30日至1月2日` / `1 – 3 Jan`; the one
+ * day (with its weekday) when they are equal. The year is written when `withYear`.
+ */
+export function formatDays(from: string, to: string, lang: Lang, withYear = false): string {
+  if (from === to) return formatDay(from, lang, withYear);
+  if (lang === 'en') {
+    return new Intl.DateTimeFormat(locales.en, { ...(withYear ? { year: 'numeric' } : {}), month: 'short', day: 'numeric', timeZone: 'UTC' }).formatRange(utcDay(from), utcDay(to));
+  }
+  // Intl writes Chinese ranges as numbers (1/1 – 1/3); the stations write 1月1日至3日.
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  const start = `${withYear ? `${fy}年` : ''}${fm}月${fd}日`;
+  const end = fy !== ty ? `${ty}年${tm}月${td}日` : fm !== tm ? `${tm}月${td}日` : `${td}日`;
+  return `${start}至${end}`;
+}
+
+/** `09:00` → `9:00`, as the stations write their hours. */
+export const formatTime = (hhmm: string): string => hhmm.replace(/^0(\d)/, '$1');
+
 /** A date-time in China Standard Time, e.g. for events. */
 export function formatDateTime(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(

@@ -152,6 +152,16 @@ export const xuecheng: StationSeed = {
       endsAt: '2026-12-24 17:00',
     },
   ],
+  // Source 003 names 节假日服务 (holiday service); the day and hours are invented for the demo.
+  hoursExceptions: [
+    {
+      startsOn: '2027-01-01',
+      endsOn: '2027-01-01',
+      hours: { opens: '09:00', closes: '12:00' },
+      noteZh: '元旦节假日服务：服务大厅值班窗口上午开放；报警求助24小时',
+      noteEn: 'New Year’s Day holiday service: the duty counter is open in the morning; emergencies 24 hours',
+    },
+  ],
   reporting: {
     series: [
       { kind: 'count', metric: 'police_calls', periods: [{ year: 2024, total: 6200 }, { year: 2025, total: 5900 }, { year: 2026, quarters: [1, 2, 3], total: 4300 }] },

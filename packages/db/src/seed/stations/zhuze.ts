@@ -197,6 +197,16 @@ export const zhuze: StationSeed = {
       area: '镇区中小学周边（示例）',
     },
   ],
+  // Invented for the demo: a holiday closure of the registration counter.
+  hoursExceptions: [
+    {
+      startsOn: '2027-01-01',
+      endsOn: '2027-01-03',
+      hours: 'closed',
+      noteZh: '元旦假期户籍窗口暂停办理；报警求助24小时，急事请拨打值班电话',
+      noteEn: 'New Year holiday: the registration counter is closed; emergencies 24 hours, call the duty phone for anything urgent',
+    },
+  ],
   reporting: {
     series: [
       { kind: 'count', metric: 'police_calls', periods: [{ year: 2024, total: 2900 }, { year: 2025, total: 2650 }, { year: 2026, quarters: [1, 2, 3], total: 1850 }] },
