@@ -1,4 +1,5 @@
 import {
+  BREAK,
   type DocumentNode,
   getNamedType,
   type GraphQLInputType,
@@ -113,31 +114,14 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, path: (string | n
   return problem ? { path: join(path), message: problem } : null;
 }
 
-/** An argument written in a document: its value (a literal or a variable), type and list-limit key. */
-interface DocumentArgument {
-  name: string;
-  type: GraphQLInputType;
-  value: ValueNode;
-  limitKey: string | null;
-}
-
-const argumentsByDocument = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly DocumentArgument[]>>();
-
 /**
- * Every argument of `document`, in document order, with its type: found once per document
- * (the parser cache hands the same document object to every request with the same text), so
- * a request only checks its values.
+ * The first argument of `document` (written in it or sent as a variable) holding a text
+ * PostgreSQL cannot store, or a list longer than its limit ({@link LIST_LIMITS}), or null.
+ * Reads the raw values, so a long list is refused before any of its items is coerced.
  */
-function documentArguments(schema: GraphQLSchema, document: DocumentNode): readonly DocumentArgument[] {
-  let bySchema = argumentsByDocument.get(schema);
-  if (!bySchema) {
-    bySchema = new WeakMap();
-    argumentsByDocument.set(schema, bySchema);
-  }
-  const known = bySchema.get(document);
-  if (known) return known;
+export function findInputProblem(schema: GraphQLSchema, document: DocumentNode, variables: Variables): InputProblem | null {
   const typeInfo = new TypeInfo(schema);
-  const found: DocumentArgument[] = [];
+  let found: InputProblem | null = null;
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
@@ -147,26 +131,12 @@ function documentArguments(schema: GraphQLSchema, document: DocumentNode): reado
         const field = typeInfo.getFieldDef();
         const parent = typeInfo.getParentType();
         const limitKey = field && parent ? `${getNamedType(parent).name}.${field.name}(${argument.name})` : null;
-        found.push({ name: argument.name, type: argument.type, value: node.value, limitKey });
-        return false;
+        found = checkLiteral(node.value, argument.type, [argument.name], limitKey, variables);
+        return found ? BREAK : false;
       },
     }),
   );
-  bySchema.set(document, found);
   return found;
-}
-
-/**
- * The first argument of `document` (written in it or sent as a variable) holding a text
- * PostgreSQL cannot store, or a list longer than its limit ({@link LIST_LIMITS}), or null.
- * Reads the raw values, so a long list is refused before any of its items is coerced.
- */
-export function findInputProblem(schema: GraphQLSchema, document: DocumentNode, variables: Variables): InputProblem | null {
-  for (const argument of documentArguments(schema, document)) {
-    const problem = checkLiteral(argument.value, argument.type, [argument.name], argument.limitKey, variables);
-    if (problem) return problem;
-  }
-  return null;
 }
 
 /**
