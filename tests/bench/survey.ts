@@ -27,7 +27,7 @@ const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const port = Number(process.env.BENCH_PORT ?? 4110);
-const name = process.env.BENCH_SURVEY_DATABASE ?? 'openstation_bench_survey';
+const name = process.env.BENCH_DATABASE_NAME ?? 'openstation_bench_survey';
 const url = databaseUrl(base, name);
 /** A directory to write the API server's CPU profile into (`--cpu-prof`), when set. */
 const cpuProfileDir = process.env.BENCH_CPU_PROF;
