@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Starts a server script of the repository in production mode; resolves once it prints `ready`. */
-export function startProcess(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+/** Starts a server script of the repository (or of the checkout at `cwd`) in production mode; resolves once it prints `ready`. */
+export function startProcess(script: string, env: Record<string, string>, ready: RegExp, cwd = root): Promise<ChildProcess> {
   const child = spawn(process.execPath, [script], {
-    cwd: root,
+    cwd,
     env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -7,16 +7,19 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@openstation/db';
 import { seedDemoData } from '@openstation/db/seed';
 import { hashInvitationCode, newInvitationCode, normaliseInvitationCode } from '@openstation/api/survey/codes';
+import { issueFormToken } from '@openstation/api/survey/form-token';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adminQuery, databaseUrl } from '../support/postgres-admin.ts';
 import { createStaffPrincipals } from '../support/principals.ts';
 
 /**
  * The fault test: a real API process (`node apps/api/src/server.ts`) is killed with SIGKILL
- * while residents submit code-mode surveys and an admin creates areas, then started again on
- * the same database. Nothing acknowledged may be lost and nothing half-written: every success
- * is stored once, the codes used are exactly the responses stored, and the audit entries are
- * exactly the changes committed. On PGlite (the embedded default) and on PostgreSQL.
+ * while residents submit code-mode and open (form token) surveys — several at once, so they
+ * share statements (group commit) — and an admin creates areas, then started again on the same
+ * database. Nothing acknowledged may be lost and nothing half-written: every success is stored
+ * once, the codes used and the form tokens spent are exactly the responses stored, and the
+ * audit entries are exactly the changes committed. On PGlite (the embedded default) and on
+ * PostgreSQL.
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,7 +28,9 @@ const postgres = process.env.TEST_DATABASE_URL;
 /** The kill comes once this many writes of each kind were acknowledged (or after LOAD_MAX_MS), with every client's next request in flight. */
 const ACKNOWLEDGED = 15;
 const LOAD_MAX_MS = 90_000;
-const CLIENTS = 6;
+const CLIENTS = 9;
+/** The key the server signs form tokens with, so the test can make them as the survey page would. */
+const FORM_SECRET = 'fault-test-form-secret-at-least-32-characters';
 const AREA_PREFIX = '故障测试';
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -33,7 +38,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 function startServer(url: string, port: number): Promise<{ child: ChildProcess; output: string[] }> {
   const child = spawn(process.execPath, ['apps/api/src/server.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', PORTAL_BUILD: '0', SURVEY_SUBMISSIONS_PER_WINDOW: '1000000' },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', PORTAL_BUILD: '0', SURVEY_SUBMISSIONS_PER_WINDOW: '1000000', SURVEY_FORM_SECRET: FORM_SECRET },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -70,10 +75,13 @@ async function send(port: number, query: string, variables: Record<string, unkno
 interface Prepared {
   campaignId: string;
   campaignDbId: number;
+  openCampaignId: string;
+  openCampaignDbId: number;
   stationId: string;
   codes: string[];
   admin: Record<string, string>;
   answers: Array<Record<string, unknown>>;
+  openAnswers: Array<Record<string, unknown>>;
 }
 
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -93,12 +101,22 @@ async function prepare(url: string): Promise<Prepared> {
       },
       include: { questions: true },
     });
+    const open = await db.prisma.surveyCampaign.create({
+      data: {
+        stationId: station.id, period: '2099-H2', titleZh: '故障测试（开放）', accessMode: 'OPEN', status: 'PUBLISHED', opensOn: day(-2), closesOn: day(2),
+        questions: { create: [{ position: 1, indicator: 'OVERALL_SATISFACTION', type: 'SCALE5', textZh: '满意吗？', required: true, optionsZh: [], optionsEn: [] }] },
+      },
+      include: { questions: true },
+    });
     const codes = Array.from({ length: 2_000 }, () => newInvitationCode());
     await db.prisma.invitationCode.createMany({ data: codes.map((code) => ({ campaignId: campaign.id, codeHash: hashInvitationCode(normaliseInvitationCode(code) as string) })) });
     const admin = (await createStaffPrincipals(db.prisma)).find((p) => p.role === 'ADMIN')?.headers ?? {};
     return {
       campaignId: gid('SurveyCampaign', campaign.id),
       campaignDbId: campaign.id,
+      openCampaignId: gid('SurveyCampaign', open.id),
+      openCampaignDbId: open.id,
+      openAnswers: [{ questionId: gid('SurveyQuestion', open.questions[0]?.id as number), value: 3 }],
       stationId: gid('Station', station.id),
       codes,
       admin,
@@ -116,13 +134,17 @@ async function killDuringWrites(url: string, port: number) {
   const prepared = await prepare(url);
   const server = await startServer(url, port);
   const codeOutcomes = new Map<string, Outcome>();
+  const tokenOutcomes = new Map<string, Outcome>();
   const areaOutcomes = new Map<string, Outcome>();
   let nextCode = 0;
   let nextArea = 0;
   let killed = false;
-  const client = async (kind: 'survey' | 'staff') => {
+  const client = async (kind: 'survey' | 'open' | 'staff') => {
     while (!killed) {
-      if (kind === 'survey') {
+      if (kind === 'open') {
+        const formToken = issueFormToken(FORM_SECRET, prepared.openCampaignDbId);
+        tokenOutcomes.set(formToken, await send(port, SUBMIT, { input: { campaignId: prepared.openCampaignId, formToken, answers: prepared.openAnswers } }));
+      } else if (kind === 'survey') {
         const code = prepared.codes[nextCode++];
         if (!code) return;
         codeOutcomes.set(code, await send(port, SUBMIT, { input: { campaignId: prepared.campaignId, code, answers: prepared.answers } }));
@@ -132,10 +154,10 @@ async function killDuringWrites(url: string, port: number) {
       }
     }
   };
-  const clients = Array.from({ length: CLIENTS }, (_, i) => client(i % 2 === 0 ? 'survey' : 'staff'));
+  const clients = Array.from({ length: CLIENTS }, (_, i) => client((['survey', 'open', 'staff'] as const)[i % 3] as 'survey' | 'open' | 'staff'));
   const acknowledged = (outcomes: Map<string, Outcome>) => [...outcomes.values()].filter((o) => o === 'ok').length;
   const until = Date.now() + LOAD_MAX_MS;
-  while (Date.now() < until && (acknowledged(codeOutcomes) < ACKNOWLEDGED || acknowledged(areaOutcomes) < ACKNOWLEDGED)) {
+  while (Date.now() < until && (acknowledged(codeOutcomes) < ACKNOWLEDGED || acknowledged(tokenOutcomes) < ACKNOWLEDGED || acknowledged(areaOutcomes) < ACKNOWLEDGED)) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   killed = true;
@@ -156,23 +178,33 @@ async function killDuringWrites(url: string, port: number) {
     const used = await db.prisma.invitationCode.count({ where: { campaignId: prepared.campaignDbId, used: true } });
     const acknowledgedCodes = [...codeOutcomes].filter(([, o]) => o === 'ok').map(([code]) => hashInvitationCode(normaliseInvitationCode(code) as string));
     const usedAcknowledged = await db.prisma.invitationCode.count({ where: { codeHash: { in: acknowledgedCodes }, used: true } });
+    const openResponses = await db.prisma.surveyResponse.count({ where: { campaignId: prepared.openCampaignDbId } });
+    const spent = await db.prisma.spentSurveyFormToken.findMany({ where: { campaignId: prepared.openCampaignDbId }, select: { nonce: true } });
     const areas = await db.prisma.area.findMany({ where: { nameZh: { startsWith: AREA_PREFIX } }, select: { id: true, nameZh: true } });
     const audited = await db.prisma.auditEntry.findMany({ where: { action: 'area.create', entityId: { in: areas.map((a) => a.id) } }, select: { entityId: true } });
     const allAudited = await db.prisma.auditEntry.count({ where: { action: 'area.create' } });
     const figures = {
       submissions: { ok: count(codeOutcomes, 'ok'), unknown: count(codeOutcomes, 'unknown'), refused: count(codeOutcomes, 'refused'), stored: responses, codesUsed: used },
+      open: { ok: count(tokenOutcomes, 'ok'), unknown: count(tokenOutcomes, 'unknown'), refused: count(tokenOutcomes, 'refused'), stored: openResponses, tokensSpent: spent.length },
       areas: { ok: count(areaOutcomes, 'ok'), unknown: count(areaOutcomes, 'unknown'), refused: count(areaOutcomes, 'refused'), stored: areas.length, audited: audited.length },
     };
     console.log(`FAULT ${url.split(':')[0]}: ${JSON.stringify(figures)}`);
     // The load really ran, and the kill really cut requests in flight.
     expect(figures.submissions.ok, 'acknowledged submissions before the kill').toBeGreaterThanOrEqual(ACKNOWLEDGED);
     expect(figures.areas.ok, 'acknowledged changes before the kill').toBeGreaterThanOrEqual(ACKNOWLEDGED);
-    expect(figures.submissions.refused + figures.areas.refused, 'no write was refused').toBe(0);
+    expect(figures.open.ok, 'acknowledged open submissions before the kill').toBeGreaterThanOrEqual(ACKNOWLEDGED);
+    expect(figures.submissions.refused + figures.open.refused + figures.areas.refused, 'no write was refused').toBe(0);
     // Surveys: every acknowledged code is used, codes used = responses stored, only acknowledged or cut-off submissions stored.
     expect(usedAcknowledged).toBe(acknowledgedCodes.length);
     expect(used).toBe(responses);
     expect(responses).toBeGreaterThanOrEqual(figures.submissions.ok);
     expect(responses).toBeLessThanOrEqual(figures.submissions.ok + figures.submissions.unknown);
+    // Open surveys: every acknowledged token spent, tokens spent = responses stored, only acknowledged or cut-off ones stored.
+    const nonces = new Set(spent.map((row) => row.nonce));
+    for (const [token, outcome] of tokenOutcomes) if (outcome === 'ok') expect(nonces.has(token.split('.')[2] as string), 'acknowledged token spent').toBe(true);
+    expect(spent.length).toBe(openResponses);
+    expect(openResponses).toBeGreaterThanOrEqual(figures.open.ok);
+    expect(openResponses).toBeLessThanOrEqual(figures.open.ok + figures.open.unknown);
     // Areas: every acknowledged one stored once, each with its audit entry, and no audit entry without its area.
     const names = areas.map((a) => a.nameZh);
     expect(new Set(names).size, 'no area stored twice').toBe(names.length);

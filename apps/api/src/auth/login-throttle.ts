@@ -61,11 +61,13 @@ export function createLoginThrottle(store: LoginThrottleStore, { trustProxy = fa
   return {
     trustProxy,
     gate(address) {
-      const addressKey = hashed('address', address);
+      // Every request gets a gate, few use it: hash the address only then.
+      let hashedAddress: string | undefined;
+      const addressKey = () => (hashedAddress ??= hashed('address', address));
       return {
         async check(email) {
           const t = now();
-          const [account, client] = await Promise.all([store.read(accountKey(email)), store.read(addressKey)]);
+          const [account, client] = await Promise.all([store.read(accountKey(email)), store.read(addressKey())]);
           const waits: [Scope, number][] = [
             ['account', waitSeconds(account, 'account', t)],
             ['address', waitSeconds(client, 'address', t)],
@@ -80,7 +82,7 @@ export function createLoginThrottle(store: LoginThrottleStore, { trustProxy = fa
         },
         async failed(email) {
           const t = now();
-          const [account] = await Promise.all([store.fail(accountKey(email), t, LOGIN_THROTTLE.forgetAfterMs), store.fail(addressKey, t, LOGIN_THROTTLE.forgetAfterMs)]);
+          const [account] = await Promise.all([store.fail(accountKey(email), t, LOGIN_THROTTLE.forgetAfterMs), store.fail(addressKey(), t, LOGIN_THROTTLE.forgetAfterMs)]);
           const delaySeconds = loginDelaySeconds(account.failures, 'account');
           const starts = account.failures === LOGIN_THROTTLE.account.free;
           const locked = delaySeconds === LOGIN_THROTTLE.account.maxDelaySeconds && loginDelaySeconds(account.failures - 1, 'account') < delaySeconds;

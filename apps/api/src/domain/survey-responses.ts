@@ -1,12 +1,15 @@
-import type { Prisma, PrismaClient, SurveyChannel } from '@openstation/db';
+import type { Prisma, PrismaClient } from '@openstation/db';
 import { ClientError, InputError, NotFoundError, StateError } from '../errors.ts';
-import { type AnswerInput, type AnswerRow, validateAnswers } from '../survey/answers.ts';
+import { type AnswerInput, type QuestionRule, validateAnswers } from '../survey/answers.ts';
 import { campaignPhase, chinaToday } from '../survey/calendar.ts';
 import { hashInvitationCode, normaliseInvitationCode } from '../survey/codes.ts';
 import { type FormTokenClaim, readFormToken } from '../survey/form-token.ts';
 import { authorize } from './access.ts';
 import type { Actor } from './actor.ts';
+import { cachedOpenCampaign, forgetOpenCampaign, type OpenCampaign, rememberOpenCampaign } from './survey-campaign-cache.ts';
 import { surveyFormKey } from './survey-form-tokens.ts';
+import { groupCommitOf } from './survey-group-commit.ts';
+import { type ResponseRow, type RowOutcome, storeResponses } from './survey-response-store.ts';
 import { type UnitOfWork, write } from './unit-of-work.ts';
 
 /**
@@ -44,113 +47,55 @@ const CAMPAIGN_SELECT = {
 
 type Campaign = Prisma.SurveyCampaignGetPayload<{ select: typeof CAMPAIGN_SELECT }>;
 
-/** A published campaign taking answers today, or NOT_FOUND / SURVEY_NOT_OPEN_YET / SURVEY_CLOSED. */
-async function openCampaign(prisma: PrismaClient, campaignId: number, today: string): Promise<Campaign> {
-  const campaign = await prisma.surveyCampaign.findUnique({ where: { id: campaignId }, select: CAMPAIGN_SELECT });
-  if (!campaign || campaign.status !== 'PUBLISHED') throw new NotFoundError('No survey has this id.', { entityType: 'SurveyCampaign' });
-  const phase = campaignPhase(campaign, today);
-  if (phase === 'NOT_YET_OPEN') throw new ClientError('SURVEY_NOT_OPEN_YET', 'This survey does not take answers yet.');
-  if (phase === 'CLOSED') throw new ClientError('SURVEY_CLOSED', 'This survey has closed.');
-  return campaign;
-}
-
-async function checkArea(prisma: PrismaClient, campaign: Campaign, areaId: number | null | undefined): Promise<void> {
-  if (areaId == null) return;
-  const area = await prisma.area.findFirst({ where: { id: areaId, stationId: campaign.stationId, retiredAt: null }, select: { id: true } });
-  if (!area) throw new InputError('`input.areaId` must be an area of the survey\'s station.', { argument: 'input.areaId' });
-}
-
-function rulesOf(campaign: Campaign) {
+function rulesOf(campaign: Campaign): QuestionRule[] {
   return campaign.questions.map((q) => ({ id: q.id, type: q.type, required: q.required, options: q.optionsZh.length }));
 }
 
 /**
- * The response and its answers in one statement (atomic by itself). With a code hash, the
- * code is claimed first by a conditional update: the response is inserted only from the
- * claimed row, so of concurrent submissions of one code exactly one stores anything. With a
- * form token's nonce ($11), the nonce is spent the same way (an insert that does nothing if
- * it is already there), and expired nonces are cleared. Returns the number of responses
- * stored (0 or 1). No column of the response refers to the code or the nonce.
+ * A published campaign taking answers today, read from the database (one statement, with its
+ * station's current areas) and kept in memory (survey-campaign-cache.ts), or NOT_FOUND /
+ * SURVEY_NOT_OPEN_YET / SURVEY_CLOSED.
  */
-const STORE = `
-WITH spend AS (
-  INSERT INTO "SpentSurveyFormToken" ("nonce", "campaignId", "expiresOn")
-  SELECT $11::text, $2::int, $12::text::date WHERE $11::text IS NOT NULL
-  ON CONFLICT DO NOTHING
-  RETURNING 1
-), purge AS (
-  DELETE FROM "SpentSurveyFormToken" WHERE $11::text IS NOT NULL AND "expiresOn" < $5::text::date - 1
-), claim AS (
-  UPDATE "InvitationCode" SET "used" = true
-  WHERE $1::text IS NOT NULL AND "codeHash" = $1::text AND "campaignId" = $2::int AND "used" = false
-  RETURNING "areaId"
-), source AS (
-  SELECT "areaId" FROM claim
-  UNION ALL
-  SELECT NULL::int WHERE $1::text IS NULL AND ($11::text IS NULL OR EXISTS (SELECT 1 FROM spend))
-), response AS (
-  INSERT INTO "SurveyResponse" ("campaignId", "areaId", "channel", "submittedOn")
-  SELECT $2::int, COALESCE($3::int, source."areaId"), $4::text::"SurveyChannel", $5::text::date FROM source
-  RETURNING "id"
-), answers AS (
-  INSERT INTO "SurveyAnswer" ("responseId", "questionId", "value", "dontKnow", "choice", "text")
-  SELECT response."id", a.q, a.v, a.d, a.c, a.t
-  FROM response, unnest($6::int[], $7::int[], $8::bool[], $9::int[], $10::text[]) AS a(q, v, d, c, t)
-  RETURNING 1
-)
-SELECT (SELECT count(*) FROM response)::int AS stored, (SELECT count(*) FROM answers)::int AS answers`;
+async function readOpenCampaign(prisma: PrismaClient, campaignId: number, today: string): Promise<OpenCampaign> {
+  const campaign = await prisma.surveyCampaign.findUnique({
+    where: { id: campaignId },
+    select: { ...CAMPAIGN_SELECT, station: { select: { areas: { where: { retiredAt: null }, select: { id: true } } } } },
+  });
+  if (!campaign || campaign.status !== 'PUBLISHED') throw new NotFoundError('No survey has this id.', { entityType: 'SurveyCampaign' });
+  const phase = campaignPhase(campaign, today);
+  if (phase === 'NOT_YET_OPEN') throw new ClientError('SURVEY_NOT_OPEN_YET', 'This survey does not take answers yet.');
+  if (phase === 'CLOSED') throw new ClientError('SURVEY_CLOSED', 'This survey has closed.');
+  const open: OpenCampaign = {
+    id: campaign.id,
+    stationId: campaign.stationId,
+    accessMode: campaign.accessMode,
+    opensOn: campaign.opensOn,
+    closesOn: campaign.closesOn,
+    rules: rulesOf(campaign),
+    areaIds: new Set(campaign.station.areas.map((a) => a.id)),
+  };
+  rememberOpenCampaign(prisma, open);
+  return open;
+}
 
-/**
- * Stores one response and its answers; with `codeHash`, marks that code used in the same
- * statement (see {@link STORE}) or throws CODE_USED / CODE_INVALID and stores nothing; with
- * `token`, spends its nonce the same way or throws FORM_TOKEN_USED.
- */
-async function storeResponse(
-  tx: Prisma.TransactionClient | PrismaClient,
-  response: { campaignId: number; areaId: number | null; channel: SurveyChannel; submittedOn: string; answers: readonly AnswerRow[] },
-  codeHash: string | null,
-  token: FormTokenClaim | null = null,
-): Promise<void> {
-  const { answers } = response;
-  const rows = await tx.$queryRawUnsafe<Array<{ stored: number }>>(
-    STORE,
-    codeHash,
-    response.campaignId,
-    response.areaId,
-    response.channel,
-    response.submittedOn,
-    answers.map((a) => a.questionId),
-    answers.map((a) => a.value),
-    answers.map((a) => a.dontKnow),
-    answers.map((a) => a.choice),
-    answers.map((a) => a.text),
-    token?.nonce ?? null,
-    token?.expiresOn ?? null,
-  );
-  if (Number(rows[0]?.stored) === 1) return;
-  if (token) throw new ClientError('FORM_TOKEN_USED', 'This form has already been sent: a survey takes one answer per form.', { field: 'input.formToken' });
-  if (codeHash === null) throw new Error('the response was not stored');
-  const code = await tx.invitationCode.findFirst({ where: { codeHash, campaignId: response.campaignId }, select: { used: true } });
-  if (code) throw new ClientError('CODE_USED', 'This invitation code has already been used.');
-  throw new ClientError('CODE_INVALID', 'This invitation code is not valid for this survey.');
+/** The area a resident names must be a current area of the survey's station: from memory if there, else read. */
+async function checkArea(prisma: PrismaClient, campaign: OpenCampaign, areaId: number | null | undefined): Promise<void> {
+  if (areaId == null || campaign.areaIds.has(areaId)) return;
+  const area = await prisma.area.findFirst({ where: { id: areaId, stationId: campaign.stationId, retiredAt: null }, select: { id: true } });
+  if (!area) throw new InputError('`input.areaId` must be an area of the survey\'s station.', { argument: 'input.areaId' });
+  // An area made since the campaign was kept: read it again next time.
+  forgetOpenCampaign(prisma, campaign.id);
 }
 
 /** Counts an accepted web submission against the client's limit, or throws RATE_LIMITED. */
 export type SubmissionLimit = () => Promise<void>;
 
 /**
- * A resident's web submission: checks the campaign, the code (CODE campaigns) or the form
- * token (OPEN campaigns, see survey/form-token.ts), the area and
- * every answer, then (OPEN campaigns) counts it against the client's limit, and stores it; or
- * throws a documented error and stores nothing. Only submissions that would be stored count
- * against the limit: a refused one (a missing answer, a closed survey) costs the client nothing. A filled honeypot gets the same receipt and stores nothing. Needs
- * no staff role and is not audited; the response and its answers (and the code's claim) are
- * one SQL statement, atomic without a transaction.
+ * Checks a submission against `campaign` — the code (CODE campaigns) or the form token (OPEN
+ * campaigns, see survey/form-token.ts), the area, every answer — then (OPEN campaigns) counts
+ * it against the client's limit; returns the row to store, or throws the first problem.
  */
-export async function submitSurveyResponse(actor: Actor, input: SubmissionInput, limit: SubmissionLimit, now = new Date()): Promise<SubmissionReceipt> {
-  const { prisma } = actor;
-  const today = chinaToday(now);
-  const campaign = await openCampaign(prisma, input.campaignId, today);
+async function checkSubmission(prisma: PrismaClient, campaign: OpenCampaign, input: SubmissionInput, limit: SubmissionLimit, today: string, now: Date): Promise<ResponseRow> {
   let codeHash: string | null = null;
   let token: FormTokenClaim | null = null;
   if (campaign.accessMode === 'OPEN') {
@@ -163,13 +108,63 @@ export async function submitSurveyResponse(actor: Actor, input: SubmissionInput,
     codeHash = hashInvitationCode(canonical);
   }
   await checkArea(prisma, campaign, input.areaId);
-  const answers = validateAnswers(rulesOf(campaign), input.answers);
+  const answers = validateAnswers(campaign.rules, input.answers);
   if (campaign.accessMode !== 'CODE') await limit();
+  return { campaignId: campaign.id, areaId: input.areaId ?? null, channel: 'WEB', submittedOn: today, codeHash, token, answers };
+}
+
+/**
+ * A resident's web submission: checks the campaign, then everything {@link checkSubmission}
+ * checks, and stores it; or throws a documented error and stores nothing. Only submissions
+ * that would be stored count against the limit: a refused one (a missing answer, a closed
+ * survey) costs the client nothing. A filled honeypot gets the same receipt and stores
+ * nothing. Needs no staff role and is not audited.
+ *
+ * The campaign comes from memory once read (survey-campaign-cache.ts), so a submission is
+ * one SQL statement — shared with the submissions arriving at the same time (group commit,
+ * survey-group-commit.ts) — that checks again what may have changed (the campaign still open,
+ * the area still current), claims the code or spends the token, and stores the response with
+ * its answers, atomically. A refusal is always decided on a fresh read, so memory changes
+ * neither what is refused nor which error comes first (a closed survey before a bad answer).
+ */
+export async function submitSurveyResponse(actor: Actor, input: SubmissionInput, limit: SubmissionLimit, now = new Date()): Promise<SubmissionReceipt> {
+  const { prisma } = actor;
+  const today = chinaToday(now);
+  const kept = cachedOpenCampaign(prisma, input.campaignId, today);
+  let campaign = kept ?? (await readOpenCampaign(prisma, input.campaignId, today));
+  let row: ResponseRow;
+  try {
+    row = await checkSubmission(prisma, campaign, input, limit, today, now);
+  } catch (error) {
+    if (!kept || !(error instanceof ClientError)) throw error;
+    // Perhaps the campaign has closed since it was kept: that error comes first. Else check on what the database holds now.
+    forgetOpenCampaign(prisma, campaign.id);
+    campaign = await readOpenCampaign(prisma, input.campaignId, today);
+    row = await checkSubmission(prisma, campaign, input, limit, today, now);
+  }
   const receipt = { campaignId: campaign.id, submittedOn: today };
   if (input.website?.trim()) return receipt;
-  const response = { campaignId: campaign.id, areaId: input.areaId ?? null, channel: 'WEB' as const, submittedOn: today, answers };
-  await storeResponse(prisma, response, codeHash, token);
-  return receipt;
+  let outcome: RowOutcome;
+  try {
+    outcome = await groupCommitOf(prisma).store(row);
+  } catch (error) {
+    // Perhaps what memory holds is out of date (questions replaced at the moment it opened): read it again next time.
+    forgetOpenCampaign(prisma, campaign.id);
+    throw error;
+  }
+  if (outcome === 'stored') return receipt;
+  if (outcome === 'refused') {
+    // The campaign closed or the area was retired since memory had them: read again, to say which.
+    forgetOpenCampaign(prisma, campaign.id);
+    await checkArea(prisma, await readOpenCampaign(prisma, input.campaignId, today), input.areaId);
+    throw new Error('the response was not stored');
+  }
+  if (row.token) throw new ClientError('FORM_TOKEN_USED', 'This form has already been sent: a survey takes one answer per form.', { field: 'input.formToken' });
+  const { codeHash } = row;
+  if (codeHash === null) throw new Error('the response was not stored');
+  const code = await prisma.invitationCode.findFirst({ where: { codeHash, campaignId: campaign.id }, select: { used: true } });
+  if (code) throw new ClientError('CODE_USED', 'This invitation code has already been used.');
+  throw new ClientError('CODE_INVALID', 'This invitation code is not valid for this survey.');
 }
 
 /** One paper or phone response typed in by staff. */
@@ -184,7 +179,7 @@ export interface EnteredResponse {
 /**
  * Checks a batch of paper or phone responses like web submissions (every answer against its
  * question, areas of the station, dates within the campaign and not in the future) and
- * stores all of them in `uow` (reads too: PGlite has one connection), or throws the first
+ * stores all of them in `uow` (reads too: PGlite has one connection), in one statement, or throws the first
  * problem with `extensions.index` and stores none. Codes and the per-client limit do not
  * apply. Audited with the count per channel, never the responses' ids. Returns the count.
  */
@@ -211,9 +206,9 @@ export async function enterSurveyResponsesIn(uow: UnitOfWork, campaignId: number
       throw error;
     }
   });
-  for (const response of checked) {
-    await storeResponse(tx, { campaignId, areaId: response.areaId ?? null, channel: response.channel, submittedOn: response.submittedOn, answers: response.answers }, null);
-  }
+  const rows = checked.map((r): ResponseRow => ({ campaignId, areaId: r.areaId ?? null, channel: r.channel, submittedOn: r.submittedOn, codeHash: null, token: null, answers: r.answers }));
+  const outcomes = await storeResponses(tx, rows, today);
+  if (outcomes.some((o) => o !== 'stored')) throw new Error('the responses were not stored');
   const channels = { PAPER: checked.filter((r) => r.channel === 'PAPER').length, PHONE: checked.filter((r) => r.channel === 'PHONE').length };
   await uow.record({ action: 'surveyResponses.enter', entityType: 'SurveyCampaign', entityId: campaignId, stationId: campaign.stationId, before: null, after: { count: checked.length, channels } });
   return checked.length;
