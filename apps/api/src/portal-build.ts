@@ -22,6 +22,8 @@ export interface PortalBuildOptions {
    * the whole site is built.
    */
   onlyStations?: readonly string[];
+  /** Told where a successful build's time went (the benchmark prints it). */
+  onPhases?: (phases: BuildPhases) => void;
 }
 
 /** How long a portal build may take: the five demo stations build in well under a minute. */
@@ -72,13 +74,15 @@ async function moveTree(from: string, to: string): Promise<void> {
 }
 
 /**
- * Builds the portal with Astro in a child process (so the API keeps answering) into a
- * scratch directory, then makes it the site in one step (`siteDir`). An incremental build
- * (`onlyStations`) writes those stations' pages and every shared page, then lays them over
- * a hard-linked copy of the current site (the stations' old pages removed first) before the
- * swap: the result is the site a full build would write (tested byte for byte).
+ * Builds the portal with Astro in a child process (so the API keeps answering) into the
+ * site's staging directory, then makes it the site in one step (`siteDir`). An incremental
+ * build (`onlyStations`) fetches those stations' data into the data store kept from the
+ * build before (`PORTAL_CACHE_DIR`), writes their pages and every shared page, then lays them
+ * over a hard-linked copy of the current site (made meanwhile; the stations' old pages
+ * removed first) before the swap: the result is the site a full build would write (tested
+ * byte for byte). A failed build leaves the site as it was and removes the kept store.
  */
-export function buildPortal({ portalDir, apiUrl, site, outDir, timeoutMs = DEFAULT_BUILD_TIMEOUT_MS, onlyStations }: PortalBuildOptions): PortalBuild {
+export function buildPortal({ portalDir, apiUrl, site, outDir, timeoutMs = DEFAULT_BUILD_TIMEOUT_MS, onlyStations, onPhases }: PortalBuildOptions): PortalBuild {
   const astro = join(portalDir, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const dir = siteDir(outDir ?? join(portalDir, 'dist'));
   let child: ChildProcess | null = null;
@@ -150,6 +154,7 @@ export function buildPortal({ portalDir, apiUrl, site, outDir, timeoutMs = DEFAU
     }
     await dir.publish(built);
     phases.publish = Math.round(performance.now() - merging);
+    onPhases?.(phases);
     return Math.round(performance.now() - started);
   })();
   return {

@@ -13,8 +13,6 @@ export interface SiteDir {
   readonly path: string;
   /** The build directory the link points at now, or null when there is no site yet. */
   current(): string | null;
-  /** A new empty directory to build into. */
-  scratch(): Promise<string>;
   /**
    * The one empty directory builds are written to, always at the same path (Astro drops its
    * kept data store when its output directory changes); `claim` gives it a name of its own.
@@ -30,13 +28,13 @@ export interface SiteDir {
    */
   copyOfCurrent(): Promise<string>;
   /**
-   * Makes `dir` (from `scratch`, `claim` or `copyOfCurrent`) the site, atomically; the
+   * Makes `dir` (from `claim` or `copyOfCurrent`) the site, atomically; the
    * builds older than the one it replaces are then removed in the background (`settled`).
    */
   publish(dir: string): Promise<void>;
   /** Resolves once the removal of old builds that `publish` started is over. */
   settled(): Promise<void>;
-  /** Removes an unpublished directory. */
+  /** Removes an unpublished directory (the staging one, or a copy). */
   discard(dir: string): Promise<void>;
 }
 
@@ -72,11 +70,6 @@ export function siteDir(path: string): SiteDir {
   return {
     path,
     current,
-    async scratch() {
-      const dir = newName();
-      await mkdir(dir, { recursive: true });
-      return dir;
-    },
     async staging() {
       await cleanings.get(path);
       const dir = join(builds, STAGING);

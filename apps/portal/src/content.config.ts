@@ -27,13 +27,16 @@ import { Service } from './data/services.ts';
 import { Station } from './data/stations.ts';
 import { SurveyResults } from './data/survey-results.ts';
 import { Survey } from './data/surveys.ts';
-import { inParallel, markLoaded, staleStations, stationScopedLoader, storeEntries } from './data/incremental.ts';
+import { inParallel, markLoaded, staleStations, StoreTogether, storeEntries } from './data/incremental.ts';
 import { buildDate } from './lib/overdue.ts';
 
 const source = apiSourceFromEnv();
 
 /** Each station's queries of an incremental build, a few at a time. */
 const PARALLEL = 4;
+
+/** Every loader that reads the API: they update the data store together, once all have fetched. */
+const together = new StoreTogether();
 
 /** Loaded once per build, though two collections need them. */
 /** Hours exceptions as of the build day: PORTAL_TODAY when set, else today in China (the API's default). */
@@ -47,7 +50,7 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 /** A collection of entries that belong to one station each, fetched per changed station in an incremental build. */
 function perStation<T extends { id: string }>(name: string, load: (source: ApiSource, stationSlug?: string) => Promise<T[]>): Loader {
-  return stationScopedLoader(source, {
+  return together.stationScoped(source, {
     name,
     all: () => load(source),
     ofStations: async (slugs) => (await inParallel(slugs, PARALLEL, (slug) => load(source, slug))).flat(),
@@ -60,18 +63,17 @@ function perStation<T extends { id: string }>(name: string, load: (source: ApiSo
  * campaigns closed since the last build) fetched, the others kept from the previous build.
  */
 function surveyResultsLoader(): Loader {
-  return {
-    name: 'survey-results',
-    load: async (context) => {
-      const closed = (await surveys()).filter((c) => c.phase === 'CLOSED');
-      const stale = staleStations(context, source);
-      const kept = new Set(closed.filter((c) => stale !== null && !stale.includes(c.stationSlug) && context.store.has(c.id)).map((c) => c.id));
-      const fetched = await loadSurveyResults(source, closed.filter((c) => !kept.has(c.id)).map((c) => c.id));
+  return together.loader('survey-results', async (context) => {
+    const closed = (await surveys()).filter((c) => c.phase === 'CLOSED');
+    const stale = staleStations(context, source);
+    const kept = new Set(closed.filter((c) => stale !== null && !stale.includes(c.stationSlug) && context.store.has(c.id)).map((c) => c.id));
+    const fetched = await loadSurveyResults(source, closed.filter((c) => !kept.has(c.id)).map((c) => c.id));
+    return async () => {
       for (const id of context.store.keys()) if (!kept.has(id)) context.store.delete(id);
       await storeEntries(context, fetched);
       markLoaded(context, source);
-    },
-  };
+    };
+  });
 }
 
 /**
@@ -97,10 +99,10 @@ function repositoryDocs(base: string, pattern: string[]): Loader {
 
 export const collections = {
   // Small, or changing with the date (events end, surveys open and close, hours exceptions pass): fetched whole every build.
-  stations: defineCollection({ loader: stations, schema: Station }),
-  events: defineCollection({ loader: () => loadEvents(source), schema: Event.omit({ id: true }) }),
-  metrics: defineCollection({ loader: () => loadMetrics(source), schema: Metric }),
-  surveys: defineCollection({ loader: surveys, schema: Survey }),
+  stations: defineCollection({ loader: together.whole('stations', stations), schema: Station }),
+  events: defineCollection({ loader: together.whole('events', () => loadEvents(source)), schema: Event.omit({ id: true }) }),
+  metrics: defineCollection({ loader: together.whole('metrics', () => loadMetrics(source)), schema: Metric }),
+  surveys: defineCollection({ loader: together.whole('surveys', surveys), schema: Survey }),
   // The bulk of the data: an incremental build fetches only the changed stations' entries.
   areas: defineCollection({ loader: perStation('areas', loadAreas), schema: Area.omit({ id: true }) }),
   officers: defineCollection({ loader: perStation('officers', loadOfficers), schema: Officer.omit({ id: true }) }),
@@ -113,11 +115,11 @@ export const collections = {
   apiChangelog: defineCollection({ loader: repositoryDocs('../../apps/api', ['CHANGELOG.md']) }),
   /** Each station's next report and survey and their due days, as of the build day (PORTAL_TODAY). */
   releaseCalendar: defineCollection({
-    loader: () => loadReleaseCalendar(source, buildDate().toISOString().slice(0, 10)),
+    loader: together.whole('release-calendar', () => loadReleaseCalendar(source, buildDate().toISOString().slice(0, 10))),
     schema: Release,
   }),
   mediation: defineCollection({
-    loader: stationScopedLoader(source, {
+    loader: together.stationScoped(source, {
       name: 'mediation',
       all: async () => loadMediation(source, (await stations()).map((s) => s.slug)),
       ofStations: (slugs) => loadMediation(source, [...slugs]),

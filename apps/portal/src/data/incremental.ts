@@ -42,6 +42,89 @@ export async function storeEntries(context: LoaderContext, entries: readonly { i
   }
 }
 
+/** What a loader does to the data store once every loader has fetched. */
+export type StoreUpdate = () => Promise<void>;
+
+/** How often the store's write is put off while loaders fetch (Astro writes 500 ms after the last change). */
+const HOLD_EVERY_MS = 200;
+
+/**
+ * Loaders that fetch first and change the data store all at once. Astro writes the whole
+ * store to disk 500 ms after its last change, and for 200 stations each write took 3–4 s of
+ * CPU: Astro's own bookkeeping at the start of a sync, and loaders that changed the store as
+ * each finished fetching, made it write several times a build. Every loader made here waits
+ * until all of them have fetched, then they update the store together; while they fetch, the
+ * write is put off (a constant meta entry set again). The store is written once.
+ */
+export class StoreTogether {
+  #expected = 0;
+  #arrived = 0;
+  #release!: () => void;
+  readonly #all = new Promise<void>((resolve) => (this.#release = resolve));
+  #holding: NodeJS.Timeout | null = null;
+
+  /** Puts off Astro's write of the store until every loader has fetched. */
+  #hold(context: LoaderContext): void {
+    if (this.#holding || this.#arrived === this.#expected) return;
+    this.#holding = setInterval(() => context.meta.set('held-while-fetching', 'yes'), HOLD_EVERY_MS);
+    void this.#all.then(() => this.#holding && clearInterval(this.#holding));
+  }
+
+  /** A loader that runs `fetch`, then, once every loader of this set has fetched, the update it answered. */
+  loader(name: string, fetch: (context: LoaderContext) => Promise<StoreUpdate>): Loader {
+    this.#expected += 1;
+    return {
+      name,
+      load: async (context) => {
+        this.#hold(context);
+        const update = await fetch(context);
+        this.#arrived += 1;
+        if (this.#arrived === this.#expected) this.#release();
+        await this.#all;
+        await update();
+      },
+    };
+  }
+
+  /** A collection fetched whole every build (small ones, or those that change with the date). */
+  whole(name: string, load: () => Promise<{ id: string }[]>): Loader {
+    return this.loader(name, async (context) => {
+      const entries = await load();
+      return async () => {
+        context.store.clear();
+        await storeEntries(context, entries);
+      };
+    });
+  }
+
+  /**
+   * A collection of entries that each belong to one station (officers, areas, reports …). A
+   * full build fetches them all; an incremental one fetches only the changed stations'
+   * entries and replaces theirs in the kept store, so one station's change costs that
+   * station's queries, not the whole data set's. The pages group entries by station and
+   * sort each group (`lib/site-data.ts`), so the order entries were stored in does not
+   * change the site (and Astro writes the store sorted by id).
+   */
+  stationScoped<T extends { id: string }>(source: ApiSource, options: StationScopedOptions<T>): Loader {
+    return this.loader(options.name, async (context) => {
+      const stale = staleStations(context, source);
+      context.logger.info(stale === null ? 'loading every station' : `loading ${stale.join(', ')}; the other stations from the kept data store`);
+      const entries = stale === null ? await options.all() : await options.ofStations(stale);
+      return async () => {
+        if (stale === null) context.store.clear();
+        else {
+          const changed = new Set(stale);
+          for (const [id, entry] of context.store.entries()) {
+            if (changed.has(options.stationOf(entry.data, id))) context.store.delete(id);
+          }
+        }
+        await storeEntries(context, entries);
+        markLoaded(context, source);
+      };
+    });
+  }
+}
+
 export interface StationScopedOptions<T extends { id: string }> {
   /** Names the loader in Astro's log. */
   name: string;
@@ -51,36 +134,6 @@ export interface StationScopedOptions<T extends { id: string }> {
   ofStations(slugs: readonly string[]): Promise<T[]>;
   /** The station a stored entry belongs to. */
   stationOf(data: Record<string, unknown>, id: string): string;
-}
-
-/**
- * A loader of entries that each belong to one station (officers, areas, reports …). A full
- * build fetches them all; an incremental one fetches only the changed stations' entries and
- * replaces theirs in the kept store, so one station's change costs that station's queries,
- * not the whole data set's. The pages group entries by station and sort each group
- * (`lib/site-data.ts`), so the order entries were stored in does not change the site.
- */
-export function stationScopedLoader<T extends { id: string }>(source: ApiSource, options: StationScopedOptions<T>): Loader {
-  return {
-    name: options.name,
-    load: async (context) => {
-      const stale = staleStations(context, source);
-      context.logger.info(stale === null ? 'loading every station' : `loading ${stale.join(', ')}; the other stations from the kept data store`);
-      if (stale === null) {
-        const entries = await options.all();
-        context.store.clear();
-        await storeEntries(context, entries);
-      } else {
-        const entries = await options.ofStations(stale);
-        const changed = new Set(stale);
-        for (const [id, entry] of context.store.entries()) {
-          if (changed.has(options.stationOf(entry.data, id))) context.store.delete(id);
-        }
-        await storeEntries(context, entries);
-      }
-      markLoaded(context, source);
-    },
-  };
 }
 
 /** Runs `task` for each item, `limit` at a time, answering in the items' order. */
