@@ -58,16 +58,13 @@ const HOLD_EVERY_MS = 200;
  */
 export class StoreTogether {
   #expected = 0;
-  #arrived = 0;
-  #release!: () => void;
-  readonly #all = new Promise<void>((resolve) => (this.#release = resolve));
-  #holding: NodeJS.Timeout | null = null;
+  #round = StoreTogether.#newRound();
 
-  /** Puts off Astro's write of the store until every loader has fetched. */
-  #hold(context: LoaderContext): void {
-    if (this.#holding || this.#arrived === this.#expected) return;
-    this.#holding = setInterval(() => context.meta.set('held-while-fetching', 'yes'), HOLD_EVERY_MS);
-    void this.#all.then(() => this.#holding && clearInterval(this.#holding));
+  /** One content sync's loaders: how many have fetched, and what they wait for. */
+  static #newRound() {
+    let release!: () => void;
+    const all = new Promise<void>((resolve) => (release = resolve));
+    return { arrived: 0, all, release, holding: null as NodeJS.Timeout | null };
   }
 
   /** A loader that runs `fetch`, then, once every loader of this set has fetched, the update it answered. */
@@ -76,11 +73,22 @@ export class StoreTogether {
     return {
       name,
       load: async (context) => {
-        this.#hold(context);
-        const update = await fetch(context);
-        this.#arrived += 1;
-        if (this.#arrived === this.#expected) this.#release();
-        await this.#all;
+        const round = this.#round;
+        // Puts off Astro's write of the store until every loader has fetched.
+        round.holding ??= setInterval(() => context.meta.set('held-while-fetching', 'yes'), HOLD_EVERY_MS);
+        let update: StoreUpdate;
+        try {
+          update = await fetch(context);
+        } finally {
+          // A failed fetch counts too (the build fails with its error), so the others never wait forever.
+          round.arrived += 1;
+          if (round.arrived === this.#expected) {
+            this.#round = StoreTogether.#newRound();
+            clearInterval(round.holding);
+            round.release();
+          }
+        }
+        await round.all;
         await update();
       },
     };
