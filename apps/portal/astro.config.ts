@@ -29,6 +29,9 @@ function docLinks(): AstroIntegration {
 export default defineConfig({
   site,
   outDir: process.env.PORTAL_OUT_DIR ?? './dist',
+  // Holds the content data store between builds: the API's publisher keeps one per site, so
+  // an incremental build fetches only the changed stations' data (src/data/incremental.ts).
+  cacheDir: process.env.PORTAL_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,

@@ -2,19 +2,23 @@
  * `pnpm bench:portal`: builds the portal for the demo data (embedded PGlite) and for a
  * synthetic 200-station data set (PostgreSQL at BENCH_DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/postgres, in a scratch database), and prints build
- * times and page weights, and the time from a committed change of one station to its page
- * served with the change (incremental publishing, through the same queue and build task as
- * `pnpm start`, debounce 0). Exits 1 if any page is over budget.
+ * times (with Astro's phases) and page weights, and the time from a committed change of one
+ * station to its page served with the change (incremental publishing, through the same queue
+ * and build task as `pnpm start`, debounce 0): incremental with the data store kept from the
+ * build before (how `pnpm start` runs), incremental with every station's data fetched again
+ * (how incremental builds ran before the store was kept: the same run's "before"), and for
+ * the demo data the whole site. Exits 1 if any page is over budget.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Database, openDatabase } from '@openstation/db';
 import { seedDemoData, seedSynthetic } from '@openstation/db/seed';
 import { createApi } from '@openstation/api/yoga';
 import { createSession } from '@openstation/api/auth/accounts';
-import { buildPortal, portalBuildTask } from '../../apps/api/src/portal-build.ts';
+import { type BuildPhases, buildPortal, portalBuildTask } from '../../apps/api/src/portal-build.ts';
+import { siteDir } from '../../apps/api/src/portal-site-dir.ts';
 import { createPortalUpdates } from '../../apps/api/src/portal-updates.ts';
 import { createStaticHandler } from '../../apps/api/src/http/static.ts';
 import { serveOnNode } from '../../apps/api/src/http/node-server.ts';
@@ -27,14 +31,26 @@ const officersPerStation = Number(process.env.BENCH_OFFICERS ?? 100);
 
 const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
 
+/** A build's phases, one line: Astro's own timed lines (content sync, bundling, pages, sitemap) and ours. */
+function formatPhases(phases: BuildPhases | null): string {
+  if (!phases) return '    (no phases: the build did not finish)';
+  const astro = phases.astroLog.map((line) => `    ${line}`).join('\n');
+  return `${astro}\n    astro build ${(Number(phases.astro) / 1000).toFixed(1)} s; then waiting for the hard-linked copy ${((phases.copyWait ?? 0) / 1000).toFixed(1)} s, new pages laid over it and swapped in ${(Number(phases.publish) / 1000).toFixed(1)} s`;
+}
+
+type ChangeMode = 'kept store' | 'store dropped' | 'whole site';
+
 /**
  * Commits a change of one station's duty phone through the API, as a signed-in admin, and
  * times it until the site served from `outDir` shows it: the portal updates (incremental by
  * default, or whole with `incremental: false`) run as `pnpm start` runs them.
  */
-async function changeToServed(db: Database, apiUrl: string, outDir: string, incremental: boolean): Promise<{ ms: number; log: string[] }> {
+async function changeToServed(db: Database, apiUrl: string, outDir: string, mode: ChangeMode): Promise<{ ms: number; log: string[]; phases: BuildPhases | null }> {
   const log: string[] = [];
-  const options = { portalDir, apiUrl, site: 'http://localhost:4000', outDir };
+  let phases: BuildPhases | null = null;
+  const incremental = mode !== 'whole site';
+  if (mode === 'store dropped') rmSync(siteDir(outDir).cache, { recursive: true, force: true });
+  const options = { portalDir, apiUrl, site: 'http://localhost:4000', outDir, onPhases: (p: BuildPhases) => (phases = p) };
   const slugsOf = async (ids: readonly number[]) => (await db.prisma.station.findMany({ where: { id: { in: [...ids] } }, select: { slug: true } })).map((s) => s.slug);
   const updates = createPortalUpdates({
     build: portalBuildTask(options, incremental ? slugsOf : undefined),
@@ -58,7 +74,7 @@ async function changeToServed(db: Database, apiUrl: string, outDir: string, incr
     if (body.errors) throw new Error(`The change failed: ${JSON.stringify(body.errors)}`);
     for (;;) {
       const page = await fetch(`${origin}/${station.slug}/`).then((r) => r.text());
-      if (page.includes(phone)) return { ms: performance.now() - started, log };
+      if (page.includes(phone)) return { ms: performance.now() - started, log, phases };
       if (updates.status().build?.lastError) throw new Error(`Portal build failed: ${updates.status().build?.lastError}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -75,16 +91,23 @@ async function buildAndWeigh(label: string, db: Database, wholeChange = true): P
   const origin = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
   const outDir = join(mkdtempSync(join(tmpdir(), 'openstation-bench-')), 'dist');
   try {
-    const ms = await buildPortal({ portalDir, apiUrl: `${origin}/graphql`, site: 'http://localhost:4000', outDir }).done;
+    let phases: BuildPhases | null = null;
+    const ms = await buildPortal({ portalDir, apiUrl: `${origin}/graphql`, site: 'http://localhost:4000', outDir, onPhases: (p) => (phases = p) }).done;
     const report = weigh(outDir);
-    console.log(formatReport(label, report, ms));
+    console.log(`${formatReport(label, report, ms)}\n  full build, by phase (load ${loadAverage()}):\n${formatPhases(phases)}`);
     const surveyPages = report.pages.filter((p) => /^\/(en\/)?[\w-]+\/survey\/index\.html$/.test(p.path)).map((p) => weighPage(outDir, p.path));
     const heaviest = surveyPages.sort((a, b) => b.total + b.js - (a.total + a.js)).slice(0, 2);
     if (heaviest.length > 0) console.log(`  survey pages (${surveyPages.length}), HTML + CSS and the island's JavaScript apart, heaviest:\n${heaviest.map(formatPageWithScripts).join('\n')}`);
     // A whole-site rebuild after a change takes what the full build above took: timed only where that is quick.
-    for (const incremental of wholeChange ? [true, false] : [true]) {
-      const { ms: served, log } = await changeToServed(db, `${origin}/graphql`, outDir, incremental);
-      console.log(`  one station's duty phone changed → its page served with it: ${(served / 1000).toFixed(1)} s (${incremental ? 'incremental' : 'whole site'}; ${log.filter((l) => /done in/.test(l)).join(' ')})`);
+    const modes: ChangeMode[] = ['kept store', 'store dropped', 'kept store', ...(wholeChange ? (['whole site'] as const) : [])];
+    const described: Record<ChangeMode, string> = {
+      'kept store': 'incremental, the data store kept from the build before: only that station fetched (now)',
+      'store dropped': 'incremental, every station\'s data fetched again (before)',
+      'whole site': 'the whole site',
+    };
+    for (const mode of modes) {
+      const { ms: served, log, phases } = await changeToServed(db, `${origin}/graphql`, outDir, mode);
+      console.log(`  one station's duty phone changed → its page served with it: ${(served / 1000).toFixed(1)} s (${described[mode]}; load ${loadAverage()}; ${log.filter((l) => /done in/.test(l)).join(' ')})\n${formatPhases(phases)}`);
     }
     return report.overBudget.length === 0;
   } finally {
@@ -93,7 +116,13 @@ async function buildAndWeigh(label: string, db: Database, wholeChange = true): P
   }
 }
 
+/** The machine's 1-minute load average: the figures above mean little without it. */
+function loadAverage(): string {
+  return loadavg()[0]!.toFixed(1);
+}
+
 let ok = true;
+console.log(`${cpus().length} cores, load ${loadAverage()}`);
 {
   const db = await openDatabase('pglite:memory');
   await seedDemoData(db.prisma);

@@ -46,6 +46,15 @@ describe('content loaders against a running API', () => {
     expect(new Set(officers.map((o) => o.id)).size).toBe(officers.length);
   });
 
+  it('load one station\'s officers, areas, reports and service items as the whole lists hold them (what an incremental build replaces in the kept store)', async () => {
+    for (const load of [loadOfficers, loadAreas, loadReports, loadServices]) {
+      const [all, zhuze] = await Promise.all([load(source), load(source, 'zhuze')]);
+      expect(zhuze.length).toBeGreaterThan(0);
+      const key = (entries: { id: string }[]) => [...entries].sort((a, b) => a.id.localeCompare(b.id));
+      expect(key(zhuze)).toEqual(key(all.filter((e) => e.stationSlug === 'zhuze')));
+    }
+  });
+
   it('read published reports only (qianling has drafts after 2026 Q1)', async () => {
     const reports = await loadReports(source);
     expect(reports.length).toBeGreaterThan(40);

@@ -3,8 +3,8 @@ import { type ApiSource, queryAll } from './client.ts';
 import { localId } from '@openstation/site/global-id';
 import { TEXT, Text } from './text.ts';
 
-const QUERY = `query Areas($first: Int!, $after: String) {
-  areas(first: $first, after: $after) {
+const QUERY = `query Areas($first: Int!, $after: String, $stationSlug: String) {
+  areas(first: $first, after: $after, stationSlug: $stationSlug) {
     edges { node { id kind name ${TEXT} households population gridCount station { slug } } }
     pageInfo { hasNextPage endCursor }
   }
@@ -31,8 +31,8 @@ export const Area = z.object({
 });
 export type Area = z.infer<typeof Area>;
 
-/** Every police area (community, village …) of every station; `id` is the area's number. */
-export async function loadAreas(source: ApiSource): Promise<Area[]> {
-  const nodes = await queryAll(source, QUERY, {}, Node, 'the police areas');
+/** Every police area (community, village …) of every station, or of one; `id` is the area's number. */
+export async function loadAreas(source: ApiSource, stationSlug: string | null = null): Promise<Area[]> {
+  const nodes = await queryAll(source, QUERY, { stationSlug }, Node, stationSlug === null ? 'the police areas' : `the police areas of ${stationSlug}`);
   return nodes.map(({ id, station, ...rest }) => ({ id: localId(id), stationSlug: station.slug, ...rest }));
 }

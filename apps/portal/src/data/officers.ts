@@ -3,8 +3,8 @@ import { type ApiSource, queryAll } from './client.ts';
 import { localId } from '@openstation/site/global-id';
 import { TEXT, Text } from './text.ts';
 
-const QUERY = `query Officers($first: Int!, $after: String) {
-  officers(first: $first, after: $after) {
+const QUERY = `query Officers($first: Int!, $after: String, $stationSlug: String) {
+  officers(first: $first, after: $after, stationSlug: $stationSlug) {
     edges { node {
       id role name ${TEXT} badgeNumber photoUrl dutyPhone contactHours ${TEXT} lastVerifiedOn isDemo
       station { slug }
@@ -38,9 +38,9 @@ export const Officer = OfficerFields.extend({
 });
 export type Officer = z.infer<typeof Officer>;
 
-/** Every officer in service, with the areas they serve (by area number). */
-export async function loadOfficers(source: ApiSource): Promise<Officer[]> {
-  const nodes = await queryAll(source, QUERY, {}, Node, 'the officers');
+/** Every officer in service (of one station, given its slug), with the areas they serve (by area number). */
+export async function loadOfficers(source: ApiSource, stationSlug: string | null = null): Promise<Officer[]> {
+  const nodes = await queryAll(source, QUERY, { stationSlug }, Node, stationSlug === null ? 'the officers' : `the officers of ${stationSlug}`);
   return nodes.map(({ id, station, assignments, ...rest }) => ({
     id: localId(id),
     stationSlug: station.slug,

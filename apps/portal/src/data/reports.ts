@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { type ApiSource, queryAll } from './client.ts';
 import { TEXT, Text } from './text.ts';
 
-const QUERY = `query Reports($first: Int!, $after: String) {
-  workReports(first: $first, after: $after) {
+const QUERY = `query Reports($first: Int!, $after: String, $stationSlug: String) {
+  workReports(first: $first, after: $after, stationSlug: $stationSlug) {
     edges { node {
       year quarter period revision publishedAt title ${TEXT} summary ${TEXT} correctionNote ${TEXT}
       station { slug }
@@ -53,9 +53,9 @@ const Node = z.object({
 export const Report = Node.omit({ station: true }).extend({ id: z.string(), stationSlug: z.string(), slug: z.string() });
 export type Report = z.infer<typeof Report>;
 
-/** Every published quarterly report (the API serves published ones only); `slug` is `2026-q3`. */
-export async function loadReports(source: ApiSource): Promise<Report[]> {
-  const nodes = await queryAll(source, QUERY, {}, Node, 'the quarterly reports');
+/** Every published quarterly report (the API serves published ones only), or one station's; `slug` is `2026-q3`. */
+export async function loadReports(source: ApiSource, stationSlug: string | null = null): Promise<Report[]> {
+  const nodes = await queryAll(source, QUERY, { stationSlug }, Node, stationSlug === null ? 'the quarterly reports' : `the quarterly reports of ${stationSlug}`);
   return nodes.map(({ station, ...rest }) => {
     const slug = `${rest.year}-q${rest.quarter}`;
     return { id: `${station.slug}/${slug}`, stationSlug: station.slug, slug, ...rest };

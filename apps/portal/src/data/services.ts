@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { type ApiSource, queryAll } from './client.ts';
 import { TEXT, Text, TextList } from './text.ts';
 
-const QUERY = `query Services($first: Int!, $after: String) {
-  serviceItems(first: $first, after: $after) {
+const QUERY = `query Services($first: Int!, $after: String, $stationSlug: String) {
+  serviceItems(first: $first, after: $after, stationSlug: $stationSlug) {
     edges { node {
       slug category version effectiveFrom title ${TEXT} conditions ${TEXT}
       materials { zh en } steps { zh en } timeLimit ${TEXT} timeLimitDays fee ${TEXT} feeBasis ${TEXT}
@@ -37,8 +37,8 @@ const Node = z.object({
 export const Service = Node.omit({ station: true }).extend({ id: z.string(), stationSlug: z.string() });
 export type Service = z.infer<typeof Service>;
 
-/** Every service item in force. */
-export async function loadServices(source: ApiSource): Promise<Service[]> {
-  const nodes = await queryAll(source, QUERY, {}, Node, 'the service guide');
+/** Every service item in force, or one station's. */
+export async function loadServices(source: ApiSource, stationSlug: string | null = null): Promise<Service[]> {
+  const nodes = await queryAll(source, QUERY, { stationSlug }, Node, stationSlug === null ? 'the service guide' : `the service guide of ${stationSlug}`);
   return nodes.map(({ station, ...rest }) => ({ id: `${station.slug}/${rest.slug}`, stationSlug: station.slug, ...rest }));
 }
