@@ -7,6 +7,7 @@ import { DatabaseUnavailableError } from './errors.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { applyMigrations, applyMigrationsToPglite } from './migrate.ts';
 import { lockDataDir } from './pglite-lock.ts';
+import { statementNames } from './statement-names.ts';
 import { type DatabaseTarget, parseDatabaseUrl, redact } from './url.ts';
 
 /** An open database: the Prisma client and how to close it. */
@@ -106,7 +107,7 @@ async function checkReachable(url: string): Promise<void> {
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
   const max = options.poolSize ?? Number(process.env.PG_POOL_MAX ?? 10);
-  const adapter = new PrismaPg({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  const adapter = new PrismaPg({ connectionString: url, max, connectionTimeoutMillis: 5_000 }, { statementNameGenerator: statementNames() });
   const replicaUrls = options.replicaUrls ?? replicaUrlsFromEnv();
   for (const target of [url, ...replicaUrls]) await checkReachable(target);
   const primary = createClient(adapter, options.onQuery);
@@ -124,7 +125,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
       : (primary.$extends(
           readReplicas({
             replicas: replicaUrls.map((replica) =>
-              createClient(new PrismaPg({ connectionString: replica, max, connectionTimeoutMillis: 5_000 }), options.onQuery),
+              createClient(new PrismaPg({ connectionString: replica, max, connectionTimeoutMillis: 5_000 }, { statementNameGenerator: statementNames() }), options.onQuery),
             ),
           }),
         ) as unknown as PrismaClient);
