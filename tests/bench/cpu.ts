@@ -8,11 +8,10 @@
  *    throughput follows total CPU per request, so baseline ÷ API approximates `bench:api`'s ratio.
  * 2. The API in-process (`api.fetch`, no HTTP), sequential: its GraphQL work alone.
  */
-import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { openDatabase } from '@openstation/db';
 import { createApi } from '@openstation/api/yoga';
 import { databaseUrl } from '../support/postgres-admin.ts';
+import { backendCpu, cpuMsOf, cpuMsSince } from './process-cpu.ts';
 import { startProcess, stopProcess } from './processes.ts';
 import { LATEST_REPORT, OFFICER_DIRECTORY, STATION_PAGE } from './queries.ts';
 
@@ -32,30 +31,10 @@ const ops = [
 ] as const;
 const body = (q: string, v: string, i: number) => JSON.stringify({ query: q, variables: { [v]: slugs[i % 200] } });
 
-/** CPU time (user + system) a process has used, in ms; 0 once it has gone. */
-function cpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, in clock ticks (USER_HZ = 100 on Linux).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-const admin = new pg.Client({ connectionString: url });
-await admin.connect();
-/** The PostgreSQL backends serving the benchmark database, but this one. */
-async function backends(): Promise<number[]> {
-  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
-  return rows.map((r) => r.pid);
-}
-
 /** Sends `n` requests, `inFlight` at a time; returns the CPU per request of the server and of PostgreSQL, in ms. */
 async function drive(port: number, pid: number, q: string, v: string, n: number): Promise<{ node: number; db: number }> {
-  const before = new Map((await backends()).map((p) => [p, cpuMs(p)]));
-  const nodeBefore = cpuMs(pid);
+  const before = await backendCpu(url, name);
+  const nodeBefore = cpuMsOf(pid);
   let next = 0;
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
@@ -67,10 +46,8 @@ async function drive(port: number, pid: number, q: string, v: string, n: number)
       }
     }),
   );
-  const node = cpuMs(pid) - nodeBefore;
-  let db = 0;
-  // A connection closed meanwhile (an idle pool's) is left out: its last figures are gone.
-  for (const p of await backends()) db += Math.max(0, cpuMs(p) - (before.get(p) ?? 0));
+  const node = cpuMsOf(pid) - nodeBefore;
+  const db = cpuMsSince(before, await backendCpu(url, name));
   return { node: node / n, db: db / n };
 }
 
@@ -97,7 +74,6 @@ try {
 } finally {
   await stopProcess(api);
   await stopProcess(baseline);
-  await admin.end();
 }
 
 const db = await openDatabase(url, { migrate: false });
