@@ -150,7 +150,7 @@ interface Measured {
 }
 
 async function main(): Promise<void> {
-  const name = 'openstation_bench';
+  const name = process.env.BENCH_DATABASE_NAME ?? 'openstation_bench';
   const url = databaseUrl(base, name);
   const slugs = await prepare(url, name);
   const statements = await countStatements(url, slugs);

@@ -12,7 +12,7 @@ import { adminQuery, databaseUrl } from '../support/postgres-admin.ts';
 import { LATEST_REPORT, OFFICER_DIRECTORY, STATION_PAGE } from './queries.ts';
 
 const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = 'openstation_bench_explain';
+const name = process.env.BENCH_EXPLAIN_DATABASE_NAME ?? 'openstation_bench_explain';
 const url = databaseUrl(base, name);
 const keep = process.env.BENCH_EXPLAIN_KEEP === '1';
 

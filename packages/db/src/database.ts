@@ -7,6 +7,7 @@ import { DatabaseUnavailableError } from './errors.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { applyMigrations, applyMigrationsToPglite } from './migrate.ts';
 import { lockDataDir } from './pglite-lock.ts';
+import { statementNames } from './statement-names.ts';
 import { type DatabaseTarget, parseDatabaseUrl, redact } from './url.ts';
 
 /** An open database: the Prisma client and how to close it. */
@@ -104,9 +105,18 @@ async function checkReachable(url: string): Promise<void> {
   }
 }
 
+/**
+ * Named (prepared) statements, unless `DATABASE_PREPARED_STATEMENTS=0`: a connection pooler in
+ * transaction mode that does not track them (PgBouncer before 1.21, or without
+ * `max_prepared_statements`) would send a statement to a backend that never prepared it.
+ */
+function adapterOptions() {
+  return process.env.DATABASE_PREPARED_STATEMENTS === '0' ? {} : { statementNameGenerator: statementNames() };
+}
+
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
   const max = options.poolSize ?? Number(process.env.PG_POOL_MAX ?? 10);
-  const adapter = new PrismaPg({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  const adapter = new PrismaPg({ connectionString: url, max, connectionTimeoutMillis: 5_000 }, adapterOptions());
   const replicaUrls = options.replicaUrls ?? replicaUrlsFromEnv();
   for (const target of [url, ...replicaUrls]) await checkReachable(target);
   const primary = createClient(adapter, options.onQuery);
@@ -124,7 +134,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
       : (primary.$extends(
           readReplicas({
             replicas: replicaUrls.map((replica) =>
-              createClient(new PrismaPg({ connectionString: replica, max, connectionTimeoutMillis: 5_000 }), options.onQuery),
+              createClient(new PrismaPg({ connectionString: replica, max, connectionTimeoutMillis: 5_000 }, adapterOptions()), options.onQuery),
             ),
           }),
         ) as unknown as PrismaClient);

@@ -1,5 +1,4 @@
 import {
-  BREAK,
   type DocumentNode,
   getNamedType,
   type GraphQLInputType,
@@ -114,14 +113,18 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, path: (string | n
   return problem ? { path: join(path), message: problem } : null;
 }
 
-/**
- * The first argument of `document` (written in it or sent as a variable) holding a text
- * PostgreSQL cannot store, or a list longer than its limit ({@link LIST_LIMITS}), or null.
- * Reads the raw values, so a long list is refused before any of its items is coerced.
- */
-export function findInputProblem(schema: GraphQLSchema, document: DocumentNode, variables: Variables): InputProblem | null {
+/** An argument written in a document, with what checking it needs. */
+interface ArgumentSite {
+  value: ValueNode;
+  type: GraphQLInputType;
+  name: string;
+  limitKey: string | null;
+}
+
+/** The arguments of `document` that the schema defines, in document order. */
+function argumentSites(schema: GraphQLSchema, document: DocumentNode): ArgumentSite[] {
   const typeInfo = new TypeInfo(schema);
-  let found: InputProblem | null = null;
+  const sites: ArgumentSite[] = [];
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
@@ -131,12 +134,40 @@ export function findInputProblem(schema: GraphQLSchema, document: DocumentNode, 
         const field = typeInfo.getFieldDef();
         const parent = typeInfo.getParentType();
         const limitKey = field && parent ? `${getNamedType(parent).name}.${field.name}(${argument.name})` : null;
-        found = checkLiteral(node.value, argument.type, [argument.name], limitKey, variables);
-        return found ? BREAK : false;
+        sites.push({ value: node.value, type: argument.type, name: argument.name, limitKey });
+        return false;
       },
     }),
   );
-  return found;
+  return sites;
+}
+
+/**
+ * Argument sites per schema and document. Yoga's parse cache hands every request with the same
+ * operation text the same document, so the typed walk of the document is done once per
+ * operation, not per request; only the values (variables differ) are checked each time.
+ */
+const sitesBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly ArgumentSite[]>>();
+
+function cachedArgumentSites(schema: GraphQLSchema, document: DocumentNode): readonly ArgumentSite[] {
+  let byDocument = sitesBySchema.get(schema);
+  if (!byDocument) sitesBySchema.set(schema, (byDocument = new WeakMap()));
+  let sites = byDocument.get(document);
+  if (!sites) byDocument.set(document, (sites = argumentSites(schema, document)));
+  return sites;
+}
+
+/**
+ * The first argument of `document` (written in it or sent as a variable) holding a text
+ * PostgreSQL cannot store, or a list longer than its limit ({@link LIST_LIMITS}), or null.
+ * Reads the raw values, so a long list is refused before any of its items is coerced.
+ */
+export function findInputProblem(schema: GraphQLSchema, document: DocumentNode, variables: Variables): InputProblem | null {
+  for (const { value, type, name, limitKey } of cachedArgumentSites(schema, document)) {
+    const found = checkLiteral(value, type, [name], limitKey, variables);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**

@@ -9,12 +9,14 @@ export const MetricKindEnum = builder.enumType(MetricKind, {
 
 builder.prismaObject('Metric', {
   description: 'A figure stations report every quarter: what exactly is counted, and in what unit.',
+  // Select mode: only the columns the requested fields read are loaded.
+  select: {},
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable machine name, e.g. `criminal_cases`.' }),
-    name: t.field({ type: LocalizedText, resolve: (m) => textOf(m.nameZh, m.nameEn) }),
-    definition: t.field({ type: LocalizedText, resolve: (m) => textOf(m.definitionZh, m.definitionEn) }),
+    name: t.field({ type: LocalizedText, select: { nameZh: true, nameEn: true }, resolve: (m) => textOf(m.nameZh, m.nameEn) }),
+    definition: t.field({ type: LocalizedText, select: { definitionZh: true, definitionEn: true }, resolve: (m) => textOf(m.definitionZh, m.definitionEn) }),
     kind: t.expose('kind', { type: MetricKindEnum }),
-    unit: t.field({ type: LocalizedText, resolve: (m) => textOf(m.unitZh, m.unitEn) }),
+    unit: t.field({ type: LocalizedText, select: { unitZh: true, unitEn: true }, resolve: (m) => textOf(m.unitZh, m.unitEn) }),
     higherIsBetter: t.exposeBoolean('higherIsBetter', {
       description: 'Whether a rise is good news (satisfaction) or bad news (crime).',
     }),

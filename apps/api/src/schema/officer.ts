@@ -18,6 +18,9 @@ export const Officer = builder.prismaNode('Officer', {
     'A person residents can reach: police officer, auxiliary officer, grid worker or mediator. ' +
     'Only duty phones are published, never private numbers.',
   id: { field: 'id' },
+  // Include mode (every column), unlike the types around it: in select mode each field of each
+  // row pays Pothos's look-up of what was loaded, which costs the officer directory (few columns
+  // left out, many fields read) more than the columns it leaves out save.
   fields: (t) => ({
     role: t.expose('role', { type: OfficerRoleEnum }),
     name: t.field({ type: LocalizedText, resolve: (o) => textOf(o.nameZh, o.nameEn) }),
@@ -58,6 +61,8 @@ export const OfficerEdge = builder.edgeObject({ type: Officer, name: 'OfficerEdg
 
 export const OfficerAssignment = builder.prismaObject('OfficerAssignment', {
   description: 'An officer serving an area.',
+  // Select mode: only the columns the requested fields read are loaded (the id for cursors).
+  select: { id: true },
   fields: (t) => ({
     isPrimary: t.exposeBoolean('isPrimary', { description: 'The area\'s responsible officer (责任民警) rather than support.' }),
     since: t.expose('since', { type: 'Date' }),

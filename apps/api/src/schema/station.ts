@@ -16,25 +16,30 @@ import { inServiceOrChangedSince, RETIRED_AT_DESCRIPTION, syncOrder, UPDATED_AT_
 export const Station = builder.prismaNode('Station', {
   description: '派出所 — a community police station and the public facts of its jurisdiction.',
   id: { field: 'id' },
+  // Select mode: a request loads only the columns its fields read (each field below names
+  // those its resolver reads), not every column of every row.
+  select: { id: true },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable URL name, e.g. `zhuze`.' }),
-    name: t.field({ type: LocalizedText, resolve: (s) => textOf(s.nameZh, s.nameEn) }),
+    name: t.field({ type: LocalizedText, select: { nameZh: true, nameEn: true }, resolve: (s) => textOf(s.nameZh, s.nameEn) }),
     bureau: t.field({
       type: LocalizedText,
       description: 'The public security bureau the station belongs to.',
+      select: { bureauZh: true, bureauEn: true },
       resolve: (s) => textOf(s.bureauZh, s.bureauEn),
     }),
-    region: t.field({ type: LocalizedText, resolve: (s) => textOf(s.regionZh, s.regionEn) }),
-    address: t.field({ type: LocalizedText, resolve: (s) => textOf(s.addressZh, s.addressEn) }),
+    region: t.field({ type: LocalizedText, select: { regionZh: true, regionEn: true }, resolve: (s) => textOf(s.regionZh, s.regionEn) }),
+    address: t.field({ type: LocalizedText, select: { addressZh: true, addressEn: true }, resolve: (s) => textOf(s.addressZh, s.addressEn) }),
     dutyPhone: t.exposeString('dutyPhone', { description: 'The station duty phone (值班电话).' }),
     contactIsDemo: t.exposeBoolean('contactIsDemo', {
       description: 'True when duty phone, address and hours are demo placeholders: do not call them.',
     }),
-    openingHours: t.field({ type: LocalizedText, resolve: (s) => textOf(s.openingHoursZh, s.openingHoursEn) }),
-    summary: t.field({ type: LocalizedText, resolve: (s) => textOf(s.summaryZh, s.summaryEn) }),
+    openingHours: t.field({ type: LocalizedText, select: { openingHoursZh: true, openingHoursEn: true }, resolve: (s) => textOf(s.openingHoursZh, s.openingHoursEn) }),
+    summary: t.field({ type: LocalizedText, select: { summaryZh: true, summaryEn: true }, resolve: (s) => textOf(s.summaryZh, s.summaryEn) }),
     areaKm2: t.float({
       nullable: true,
       description: 'Area of the jurisdiction in square kilometres.',
+      select: { areaKm2: true },
       resolve: (s) => s.areaKm2?.toNumber() ?? null,
     }),
     population: t.exposeInt('population', { nullable: true, description: 'Residents of the jurisdiction (实有人口).' }),
@@ -47,12 +52,14 @@ export const Station = builder.prismaNode('Station', {
       type: LocalizedText,
       nullable: true,
       description: 'The public report these facts were taken from.',
+      select: { sourceTitleZh: true },
       resolve: (s) => optionalTextOf(s.sourceTitleZh, null),
     }),
     source: t.field({
       type: LocalizedText,
       nullable: true,
       deprecationReason: 'Use `factsSource`: one name means one type across Node types.',
+      select: { sourceTitleZh: true },
       resolve: (s) => optionalTextOf(s.sourceTitleZh, null),
     }),
     sourcePublishedOn: t.expose('sourcePublishedOn', { type: 'Date', nullable: true }),

@@ -19,17 +19,20 @@ const ReportStatusEnum = builder.enumType(ReportStatus, {
 export const WorkReport = builder.prismaNode('WorkReport', {
   description: '季度工作报告 — a station\'s published report to residents for one quarter.',
   id: { field: 'id' },
+  // Select mode: only the columns the requested fields read are loaded, and what the access rule reads.
+  select: { id: true, status: true, stationId: true },
   authScopes: (report, ctx) => report.status === 'PUBLISHED' || (actsFor(ctx.principal, report.stationId) && { editor: true }),
   fields: (t) => ({
     year: t.exposeInt('year'),
     quarter: t.exposeInt('quarter', { description: '1 to 4.' }),
-    period: t.string({ description: 'The quarter as `2026-Q3`.', resolve: (r) => `${r.year}-Q${r.quarter}` }),
+    period: t.string({ description: 'The quarter as `2026-Q3`.', select: { year: true, quarter: true }, resolve: (r) => `${r.year}-Q${r.quarter}` }),
     revision: t.exposeInt('revision', { description: '1 for the first publication; higher after a correction.' }),
-    title: t.field({ type: LocalizedText, resolve: (r) => textOf(r.titleZh, r.titleEn) }),
-    summary: t.field({ type: LocalizedText, resolve: (r) => textOf(r.summaryZh, r.summaryEn) }),
+    title: t.field({ type: LocalizedText, select: { titleZh: true, titleEn: true }, resolve: (r) => textOf(r.titleZh, r.titleEn) }),
+    summary: t.field({ type: LocalizedText, select: { summaryZh: true, summaryEn: true }, resolve: (r) => textOf(r.summaryZh, r.summaryEn) }),
     correctionNote: t.field({
       type: LocalizedText,
       nullable: true,
+      select: { correctionNoteZh: true, correctionNoteEn: true },
       resolve: (r) => optionalTextOf(r.correctionNoteZh, r.correctionNoteEn),
     }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
@@ -46,6 +49,7 @@ export const WorkReport = builder.prismaNode('WorkReport', {
       description:
         'What the content rules warn about (docs/content-rules.md, "Warnings"), as publishing would: e.g. MEDIATION_FIGURE_DIFFERS. Staff only.',
       authScopes: { staff: true },
+      select: { year: true, quarter: true },
       resolve: (r, _a, ctx) => reportWarnings(ctx.prisma, r),
     }),
     station: t.relation('station'),
@@ -66,10 +70,12 @@ export const WorkReportEdge = builder.edgeObject({ type: WorkReport, name: 'Work
 
 builder.prismaObject('ReportSection', {
   description: 'A section of a quarterly report, in order.',
+  // Select mode: only the columns the requested fields read are loaded.
+  select: {},
   fields: (t) => ({
     position: t.exposeInt('position'),
-    heading: t.field({ type: LocalizedText, resolve: (s) => textOf(s.headingZh, s.headingEn) }),
-    body: t.field({ type: LocalizedText, resolve: (s) => textOf(s.bodyZh, s.bodyEn) }),
+    heading: t.field({ type: LocalizedText, select: { headingZh: true, headingEn: true }, resolve: (s) => textOf(s.headingZh, s.headingEn) }),
+    body: t.field({ type: LocalizedText, select: { bodyZh: true, bodyEn: true }, resolve: (s) => textOf(s.bodyZh, s.bodyEn) }),
   }),
 });
 
@@ -106,11 +112,13 @@ builder.prismaObject('MetricValue', {
 
 builder.prismaObject('ReportPriority', {
   description: 'A concern residents raised (issue) and what the station did about it (action).',
+  // Select mode: only the columns the requested fields read are loaded.
+  select: {},
   fields: (t) => ({
     position: t.exposeInt('position'),
-    issue: t.field({ type: LocalizedText, resolve: (p) => textOf(p.issueZh, p.issueEn) }),
+    issue: t.field({ type: LocalizedText, select: { issueZh: true, issueEn: true }, resolve: (p) => textOf(p.issueZh, p.issueEn) }),
     raisedOn: t.expose('raisedOn', { type: 'Date' }),
-    action: t.field({ type: LocalizedText, nullable: true, resolve: (p) => optionalTextOf(p.actionZh, p.actionEn) }),
+    action: t.field({ type: LocalizedText, nullable: true, select: { actionZh: true, actionEn: true }, resolve: (p) => optionalTextOf(p.actionZh, p.actionEn) }),
     actionOn: t.expose('actionOn', { type: 'Date', nullable: true }),
     area: t.relation('area', { nullable: true }),
     surveyCampaign: t.relation('surveyCampaign', {
