@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/auth/accounts.ts';
-import { LOGIN_THROTTLE } from '../src/auth/login-throttle.ts';
+import { createLoginThrottle, LOGIN_THROTTLE } from '../src/auth/login-throttle.ts';
+import { memoryLoginStore } from '../src/auth/login-throttle-store.ts';
 import { memoryBuckets } from '../src/limits/memory-bucket.ts';
 import { createApi, type Api } from '../src/yoga.ts';
 import { useTestApi } from '../../../tests/support/test-api.ts';
@@ -51,7 +52,10 @@ describe('every HTTP status in docs/errors.md is the one the API answers, for bo
     keyHeaders = { 'x-api-key': (await createApiClient(t.db.prisma, { name: 'statuses', scopes: ['public:read'], partnerId: null })).key };
     limited = createApi({ prisma: t.db.prisma, rateLimit: { store: memoryBuckets(60_000), anonymousBudget: 1, staffBudget: 1, trustProxy: true, exemptLoopback: false } });
     small = createApi({ prisma: t.db.prisma, maxRequestBodyBytes: 200 });
-    throttled = createApi({ prisma: t.db.prisma });
+    // A clock that stands still: the throttle's first delay (1 s) must not run out while the
+    // cases before this one run on a busy machine (it did, in CI).
+    const frozen = Date.now();
+    throttled = createApi({ prisma: t.db.prisma, loginThrottle: createLoginThrottle(memoryLoginStore(() => frozen), { now: () => frozen }) });
     const guess = json({ query: 'mutation { login(email: "guessed@test.example", password: "guess") { token } }' });
     for (let i = 0; i < LOGIN_THROTTLE.account.free; i++) await throttled.fetch(guess('application/json'));
   });
