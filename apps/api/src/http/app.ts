@@ -46,6 +46,12 @@ export function createHttpApp({ api, database, portalRoot, portalStatus, mounts 
     ],
     mounts: officerPhotos ? [...mounts, { prefix: OFFICER_PHOTOS_PREFIX, handle: createOfficerPhotos(officerPhotos) }] : mounts,
     fallback: (request, context) => surveyForm.page(request, context, staticFiles),
-    onError: (request, error) => console.error(`Could not serve ${request.method} ${new URL(request.url).pathname}:`, error),
+    onError: (request, error) => {
+      const where = `${request.method} ${new URL(request.url).pathname}`;
+      // A client that hangs up before its answer (a closed tab, a benchmark stopping) is not a
+      // fault of the server: one line, no stack. What was written before commits or not as a whole.
+      if (request.signal.aborted) console.warn(`The client left before ${where} was answered.`);
+      else console.error(`Could not serve ${where}:`, error);
+    },
   });
 }
