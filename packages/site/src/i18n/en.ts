@@ -276,6 +276,7 @@ export const en = {
   'indicator.WINDOW_SERVICE': 'Service at the counter',
 
   'data.title': 'Open data',
+  'data.datasetColumns': 'Columns: {columns}. What each column means, its unit and type: the data dictionary on this page and the CSVW metadata ({metadata}).',
   'data.intro': 'Every table published on this site, for anyone to download and reuse. The files are rebuilt with the site.',
   'data.downloads': 'Downloads',
   'data.table': 'Table',

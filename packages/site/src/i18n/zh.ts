@@ -278,6 +278,7 @@ export const zh: Record<UiKey, string> = {
   'indicator.WINDOW_SERVICE': '窗口服务',
 
   'data.title': '开放数据',
+  'data.datasetColumns': '字段：{columns}。各字段的含义、单位和类型见本页的数据字典及 CSVW 元数据（{metadata}）。',
   'data.intro': '本站公开的每一张数据表，任何人都可以下载和再利用。文件随网站一同更新。',
   'data.downloads': '下载',
   'data.table': '数据表',
