@@ -15,7 +15,7 @@ import { createRouter } from '../../apps/api/src/http/router.ts';
 import { createStaticHandler } from '../../apps/api/src/http/static.ts';
 import { buildPortal } from '../../apps/api/src/portal-build.ts';
 import { createStaffPrincipals } from '../support/principals.ts';
-import { HOURS_EXCEPTIONS, STATION_WITH_HOURS_EXCEPTIONS, STATION_WITHOUT_OPEN_SURVEY } from './fixtures.ts';
+import { type HoursExceptionFixture, hoursExceptionsFromToday, STATION_WITH_HOURS_EXCEPTIONS, STATION_WITHOUT_OPEN_SURVEY } from './fixtures.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,6 +27,8 @@ declare module 'vitest' {
     portalApiOrigin: string;
     /** Headers of a staff editor's session on that API (e.g. to make invitation codes). */
     portalEditorHeaders: Record<string, string>;
+    /** The hours exceptions the set-up added at STATION_WITH_HOURS_EXCEPTIONS (fixtures.ts). */
+    portalHoursExceptions: HoursExceptionFixture[];
     /** How long the portal build took, in ms. */
     portalBuildMs: number;
     /** `astro check` (type-checks the .astro files) run against the same API after the build. */
@@ -82,10 +84,10 @@ function proxyTo(origin: string): FetchHandler {
 
 /**
  * Migrates and seeds the API's database before the API opens it (the API then seeds nothing),
- * takes {@link STATION_WITHOUT_OPEN_SURVEY}'s open survey back to draft, adds {@link HOURS_EXCEPTIONS}, and makes a staff
+ * takes {@link STATION_WITHOUT_OPEN_SURVEY}'s open survey back to draft, adds `hoursExceptions`, and makes a staff
  * editor whose session the tests use.
  */
-async function prepareDatabase(url: string): Promise<Record<string, string>> {
+async function prepareDatabase(url: string, hoursExceptions: readonly HoursExceptionFixture[]): Promise<Record<string, string>> {
   const db = await openDatabase(url);
   try {
     await seedDemoData(db.prisma);
@@ -97,7 +99,7 @@ async function prepareDatabase(url: string): Promise<Record<string, string>> {
     if (count !== 1) throw new Error(`expected one open survey at ${STATION_WITHOUT_OPEN_SURVEY}, found ${count}`);
     const { id: stationId } = await db.prisma.station.findUniqueOrThrow({ where: { slug: STATION_WITH_HOURS_EXCEPTIONS } });
     await db.prisma.stationHoursException.createMany({
-      data: HOURS_EXCEPTIONS.map(({ startsOn, endsOn, ...rest }) => ({ stationId, startsOn: new Date(`${startsOn}T00:00:00Z`), endsOn: new Date(`${endsOn}T00:00:00Z`), ...rest })),
+      data: hoursExceptions.map(({ startsOn, endsOn, ...rest }) => ({ stationId, startsOn: new Date(`${startsOn}T00:00:00Z`), endsOn: new Date(`${endsOn}T00:00:00Z`), ...rest })),
     });
     const editor = (await createStaffPrincipals(db.prisma)).find((p) => p.role === 'EDITOR');
     if (!editor) throw new Error('no editor was created');
@@ -117,7 +119,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const apiPort = await freePort();
   const outDir = join(scratch, 'dist');
   const databaseUrl = `pglite:${join(scratch, 'pglite')}`;
-  const editorHeaders = await prepareDatabase(databaseUrl);
+  const hoursExceptions = hoursExceptionsFromToday();
+  const editorHeaders = await prepareDatabase(databaseUrl, hoursExceptions);
   const api: ChildProcess = spawn(process.execPath, ['apps/api/src/server.ts'], {
     cwd: root,
     env: {
@@ -160,6 +163,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('portalApiOrigin', apiOrigin);
   project.provide('portalEditorHeaders', editorHeaders);
   project.provide('portalBuildMs', ms);
+  project.provide('portalHoursExceptions', hoursExceptions);
   project.provide('astroCheck', await astroCheck(apiUrl));
   return async () => {
     await host.close(0);

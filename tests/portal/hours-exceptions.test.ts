@@ -1,7 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
-import { HOURS_EXCEPTIONS, STATION_WITH_HOURS_EXCEPTIONS } from './fixtures.ts';
+import { type HoursExceptionFixture, STATION_WITH_HOURS_EXCEPTIONS } from './fixtures.ts';
 
 const origin = inject('portalOrigin');
+const HOURS_EXCEPTIONS = inject('portalHoursExceptions');
 
 const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
 
@@ -13,7 +14,7 @@ async function exceptionLines(path: string): Promise<{ next: string | null; line
   return { next: next === undefined ? null : textOf(next), lines: [...list.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => textOf(m[1] ?? '')) };
 }
 
-const [morning, closure] = HOURS_EXCEPTIONS;
+const [morning, closure] = HOURS_EXCEPTIONS as [HoursExceptionFixture, HoursExceptionFixture];
 // The year is given only for days in another year than the build's (near New Year).
 const monthDay = (iso: string) => `(${iso.slice(0, 4)}年)?${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 const day = (iso: string) => Number(iso.slice(8, 10));

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import jsonld, { type JsonLdDocument, type Options } from 'jsonld';
 import { describe, expect, inject, it } from 'vitest';
-import { HOURS_EXCEPTIONS, STATION_WITH_HOURS_EXCEPTIONS } from './fixtures.ts';
+import { STATION_WITH_HOURS_EXCEPTIONS } from './fixtures.ts';
 
 /**
  * The portal's linked data, checked with jsonld.js (the JSON-LD processor from npm) and no
@@ -14,6 +14,7 @@ import { HOURS_EXCEPTIONS, STATION_WITH_HOURS_EXCEPTIONS } from './fixtures.ts';
  * catalogue expands with its inline context and holds what DCAT-AP asks of each dataset.
  */
 const origin = inject('portalOrigin');
+const HOURS_EXCEPTIONS = inject('portalHoursExceptions');
 const SCHEMA = 'https://schema.org/';
 type RemoteDocument = Awaited<ReturnType<NonNullable<Options.DocLoader['documentLoader']>>>;
 const vendoredContext = JSON.parse(readFileSync(new URL('./schema-org-context.jsonld', import.meta.url), 'utf8')) as RemoteDocument['document'];

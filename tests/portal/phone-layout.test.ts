@@ -73,7 +73,7 @@ describe.each(viewports)('at $width × $height', (viewport) => {
       const box = await page.locator(selector).boundingBox();
       return box !== null && box.y >= 0 && box.y + box.height <= viewport.height;
     };
-    // qianling has holiday hours and a closure coming (the set-up's HOURS_EXCEPTIONS): the next one stands beside the hours, above the address.
+    // qianling has holiday hours and a closure coming (the set-up's hours exceptions): the next one stands beside the hours, above the address.
     const exceptions = path.includes('qianling') ? ['.contact .hours-next a[href="#hours-exceptions"]'] : [];
     for (const selector of ['.contact a.phone', '.contact a[href="tel:110"]', ...exceptions, '.contact dd:last-of-type']) {
       expect(await firstScreen(selector), `${selector} within the first ${viewport.height} px`).toBe(true);
