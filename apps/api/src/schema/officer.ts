@@ -18,12 +18,11 @@ export const Officer = builder.prismaNode('Officer', {
     'A person residents can reach: police officer, auxiliary officer, grid worker or mediator. ' +
     'Only duty phones are published, never private numbers.',
   id: { field: 'id' },
-  // Include mode (every column), unlike the types around it: in select mode each field of each
-  // row pays Pothos's look-up of what was loaded, which costs the officer directory (few columns
-  // left out, many fields read) more than the columns it leaves out save.
+  // Select mode: only the columns the requested fields read are loaded.
+  select: { id: true },
   fields: (t) => ({
     role: t.expose('role', { type: OfficerRoleEnum }),
-    name: t.field({ type: LocalizedText, resolve: (o) => textOf(o.nameZh, o.nameEn) }),
+    name: t.field({ type: LocalizedText, select: { nameZh: true, nameEn: true }, resolve: (o) => textOf(o.nameZh, o.nameEn) }),
     badgeNumber: t.exposeString('badgeNumber', { nullable: true }),
     photoUrl: t.exposeString('photoUrl', { nullable: true }),
     workPhone: t.exposeString('dutyPhone', { nullable: true, description: 'Work phone (工作电话), never a private number; null when the officer has none published.' }),
@@ -31,6 +30,7 @@ export const Officer = builder.prismaNode('Officer', {
     contactHours: t.field({
       type: LocalizedText,
       nullable: true,
+      select: { contactHoursZh: true, contactHoursEn: true },
       resolve: (o) => optionalTextOf(o.contactHoursZh, o.contactHoursEn),
     }),
     lastVerifiedOn: t.expose('lastVerifiedOn', {
