@@ -161,7 +161,9 @@ builder.queryFields((t) => ({
       'the field is nullable only so that the error leaves the rest of the response intact.',
     args: { slug: t.arg.string({ required: true }) },
     resolve: async (query, _root, { slug }, ctx) => {
-      const station = await ctx.prisma.station.findUnique({ ...query, where: { slug } });
+      // findFirst, not findUnique: Prisma batches findUnique calls, which first builds a key from
+      // the whole nested selection (sorted, recursively) on every request; slug is unique anyway.
+      const station = await ctx.prisma.station.findFirst({ ...query, where: { slug } });
       if (!station) throw new NotFoundError(`No station has the slug "${slug}".`, { slug });
       return station;
     },
