@@ -5,12 +5,14 @@
  * Also prints the API's start time and resident memory. Prints figures; asserts nothing about speed.
  */
 import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { openDatabase } from '@openstation/db';
 import { seedSynthetic } from '@openstation/db/seed';
 import { createApi } from '@openstation/api/yoga';
 import { adminQuery, databaseUrl } from '../support/postgres-admin.ts';
+import { backendCpu, cpuMsOf, cpuMsSince, machineBusyMs } from './process-cpu.ts';
 import { startProcess, stopProcess } from './processes.ts';
 import { LATEST_REPORT, OFFICER_DIRECTORY, STATION_PAGE } from './queries.ts';
 
@@ -82,14 +84,27 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  /** Where the CPU went while it ran, in cores (1 = one core all the time). */
+  cores: { server: number; database: number; machine: number };
+}
+
+/** The server and the database measured while `load` runs (Linux /proc). */
+interface Watched {
+  pid: number;
+  url: string;
+  name: string;
 }
 
 function body(op: Operation, slug: string): string {
   return JSON.stringify({ query: op.query, variables: op.variables(slug) });
 }
 
-async function load(port: number, op: Operation, slugs: string[], seconds: number): Promise<Figures> {
+async function load(port: number, op: Operation, slugs: string[], seconds: number, watched: Watched): Promise<Figures> {
   let i = 0;
+  const databaseBefore = await backendCpu(watched.url, watched.name);
+  const serverBefore = cpuMsOf(watched.pid);
+  const machineBefore = machineBusyMs();
+  const startedAt = performance.now();
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/graphql`,
     connections,
@@ -105,11 +120,14 @@ async function load(port: number, op: Operation, slugs: string[], seconds: numbe
       },
     ],
   });
+  const ms = performance.now() - startedAt;
+  const database = cpuMsSince(databaseBefore, await backendCpu(watched.url, watched.name));
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
+    cores: { server: (cpuMsOf(watched.pid) - serverBefore) / ms, database: database / ms, machine: (machineBusyMs() - machineBefore) / ms },
   };
 }
 
@@ -138,7 +156,9 @@ function rssMb(pid: number | undefined): number {
 }
 
 function row(name: string, f: Figures, statements: string): string {
-  return `${name.padEnd(40)} ${f.rps.toFixed(0).padStart(8)} ${String(f.p50).padStart(7)} ${String(f.p99).padStart(7)} ${String(f.errors).padStart(7)}   ${statements}`;
+  const { server, database, machine } = f.cores;
+  const cores = `${server.toFixed(2)} + ${database.toFixed(2)} of ${machine.toFixed(2)}`;
+  return `${name.padEnd(40)} ${f.rps.toFixed(0).padStart(8)} ${String(f.p50).padStart(7)} ${String(f.p99).padStart(7)} ${String(f.errors).padStart(7)}   ${cores.padEnd(20)} ${statements}`;
 }
 
 const percent = (a: Figures, b: Figures) => `${((a.rps / b.rps) * 100).toFixed(0)} %`;
@@ -171,13 +191,16 @@ async function main(): Promise<void> {
     await checkSameAnswers(slugs);
     for (const op of operations) {
       // Warm, then the three measured one right after the other, so that they see the same machine.
-      await load(apiPort, op, slugs, warmup);
-      await load(baselinePort, op, slugs, warmup / 2);
-      await load(cachedPort, op, slugs, warmup / 2);
-      const measuredApi = await load(apiPort, op, slugs, duration);
+      const apiWatched = { pid: api.pid as number, url, name };
+      const baselineWatched = { pid: baseline.pid as number, url, name };
+      const cachedWatched = { pid: cachedApi.pid as number, url, name };
+      await load(apiPort, op, slugs, warmup, apiWatched);
+      await load(baselinePort, op, slugs, warmup / 2, baselineWatched);
+      await load(cachedPort, op, slugs, warmup / 2, cachedWatched);
+      const measuredApi = await load(apiPort, op, slugs, duration, apiWatched);
       loadedRss = Math.max(loadedRss, rssMb(api.pid));
-      const raw = await load(baselinePort, op, slugs, duration);
-      const cached = await load(cachedPort, op, slugs, duration);
+      const raw = await load(baselinePort, op, slugs, duration, baselineWatched);
+      const cached = await load(cachedPort, op, slugs, duration, cachedWatched);
       results.set(op.name, { api: measuredApi, raw, cached });
     }
   } finally {
@@ -187,13 +210,17 @@ async function main(): Promise<void> {
   }
 
   lines.push(`\n${stations} stations, ${stations * officersPerStation} officers; ${connections} connections, ${duration} s each after warm-up; ${poolSize} PostgreSQL connections per server`);
-  lines.push(`${'operation'.padEnd(40)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}   SQL statements (two stations)`);
+  lines.push(`${'operation'.padEnd(40)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}   ${'cores*'.padEnd(20)} SQL statements (two stations)`);
   for (const op of operations) {
     const m = results.get(op.name) as Measured;
     lines.push(row(`GraphQL ${op.name}`, m.api, (statements.get(op.name) ?? []).join(' / ')));
     lines.push(row(`  baseline (pg, hand-written SQL)`, m.raw, '1 / 1'));
     lines.push(row(`  GraphQL, response cache (${process.env.BENCH_REDIS_URL ? 'Redis' : 'memory'})`, m.cached, '0 when cached'));
   }
+  lines.push(
+    `* cores busy while it ran: the server process + its PostgreSQL connections, of the whole machine's ${cpus().length}` +
+      ' (the rest: the load generator, and anything else running — a run where that rest is large measured a crowded machine)',
+  );
   lines.push('\nthroughput against the raw baseline (goals: ≥ 50 % uncached, ≥ 100 % cached)');
   for (const op of operations) {
     const m = results.get(op.name) as Measured;

@@ -43,3 +43,10 @@ export function cpuMsSince(before: Map<number, number>, now: Map<number, number>
   for (const [pid, ms] of now) total += ms - (before.get(pid) ?? 0);
   return total;
 }
+
+/** CPU milliseconds this machine has spent busy (every core, all but idle and I/O wait) since boot, and its core count. */
+export function machineBusyMs(): number {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = cpu;
+  return ((user + nice + system + irq + softirq + steal) * 1000) / TICKS_PER_SECOND;
+}
