@@ -139,7 +139,14 @@ describe('the console’s admin pages', () => {
     expect(withdrawn).toContain('已撤回查询 FirstStation');
     expect((await server.db.prisma.trustedOperation.findUniqueOrThrow({ where: { id: operation.id } })).revokedAt).not.toBeNull();
 
-    const revoked = await submit(admin, '/staff/admin/keys/', { do: 'revoke', id: Buffer.from(`ApiClient:${client.id}`).toString('base64'), name: '开放数据' });
+    // Without the confirming tick nothing happens: the key still works.
+    const clientId = Buffer.from(`ApiClient:${client.id}`).toString('base64');
+    const unconfirmed = await submit(admin, '/staff/admin/keys/', { do: 'revoke', id: clientId, name: '开放数据' });
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.html).toContain(`id="f-confirm-revoke-${client.keyPrefix}-error"`);
+    expect(unconfirmed.html).toContain('密钥 开放数据 未吊销');
+    expect((await graphql(key)).status).not.toBe(401);
+    const revoked = await submit(admin, '/staff/admin/keys/', { do: 'revoke', id: clientId, name: '开放数据', confirm: 'on' });
     expect(revoked.html).toContain('密钥 开放数据 已吊销');
     expect((await graphql(key)).status).toBe(401);
   });

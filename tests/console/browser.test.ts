@@ -178,6 +178,17 @@ describe('the admin and CSV pages in Chromium', () => {
     await page.click('form.stack button[type=submit] >> nth=0');
     await page.waitForSelector('#new-key');
     await expectNoViolations(page, 'key shown once');
+    // Revoking a key without ticking the confirmation: the error stands beside that row's tick box.
+    await page.click('tbody tr[data-key] button.link-button >> nth=0');
+    await page.waitForSelector('[id^="f-confirm-revoke-"][id$="-error"]');
+    await expectNoViolations(page, 'revoke not confirmed');
+    expect(await page.textContent('#revoke-unconfirmed')).toContain('axe');
+    if (process.env.CONSOLE_SHOTS) {
+      await page.screenshot({ path: `${process.env.CONSOLE_SHOTS}/revoke-unconfirmed-360.png`, fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.screenshot({ path: `${process.env.CONSOLE_SHOTS}/revoke-unconfirmed-1280.png`, fullPage: true });
+      await page.setViewportSize({ width: 360, height: 740 });
+    }
     await page.goto(`${server.origin}/staff/csv/`);
     await page.setInputFiles('#up-file', { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('station,nameZh,kind,households,population,gridCount,nameEn\r\nzhuze,,COMMUNITY,,,,\r\n') });
     await page.click('form[enctype="multipart/form-data"] button[type=submit]');

@@ -449,6 +449,8 @@ export const en = {
   'keys.active': 'Active',
   'keys.revokedOn': 'Revoked {date}',
   'keys.revoke': 'Revoke',
+  'keys.confirmRevoke': 'Yes, revoke {name} (systems using it are refused at once; it cannot be restored)',
+  'keys.revokeNotConfirmed': 'Key {name} was not revoked: tick “Yes, revoke” in its row, then press Revoke.',
   'keys.revokeLabel': 'Revoke key {name}',
   'keys.revoked': 'Key {name} revoked: its requests are refused from now on.',
   'keys.none': 'No keys yet.',

@@ -451,6 +451,8 @@ export const zh: Record<ConsoleKey, string> = {
   'keys.active': '有效',
   'keys.revokedOn': '{date} 已吊销',
   'keys.revoke': '吊销',
+  'keys.confirmRevoke': '确认吊销 {name}（使用它的系统立即被拒绝，不能恢复）',
+  'keys.revokeNotConfirmed': '密钥 {name} 未吊销：请在它那一行勾选“确认吊销”，再点“吊销”。',
   'keys.revokeLabel': '吊销密钥 {name}',
   'keys.revoked': '密钥 {name} 已吊销，此后的请求一律拒绝。',
   'keys.none': '还没有密钥。',
