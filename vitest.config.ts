@@ -50,6 +50,8 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      // Renders the portal's views with Astro's container: its own config (Astro's Vite set-up).
+      'apps/portal/vitest.config.ts',
       {
         extends: true,
         test: {

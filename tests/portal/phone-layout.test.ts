@@ -28,6 +28,8 @@ const pageTypes = [
   '/open-data/',
   '/en/open-data/',
   '/open-data/api/',
+  '/open-data/calendar/',
+  '/en/open-data/calendar/',
   '/find-officer/',
   '/find-officer?station=qianling&place=%E5%9B%AD&lang=zh',
   '/en/zhuze/survey/thanks/',

@@ -1,4 +1,4 @@
-import { getCollection } from 'astro:content';
+import { getCollection, getEntry } from 'astro:content';
 import { ICalCalendar } from 'ical-generator';
 import { type Lang, localePath, t } from '@openstation/site/i18n';
 import type { Release } from '../data/release-calendar.ts';
@@ -13,11 +13,6 @@ export interface CalendarRow {
   release: Release;
 }
 
-/** The path of the release calendar page (Chinese; `localePath` gives the English one). */
-export const CALENDAR_PATH = '/open-data/calendar/';
-/** The iCalendar feed of the same dates. */
-export const CALENDAR_FEED_PATH = '/open-data/calendar.ics';
-
 /** Every station's row of the calendar, the one whose next release is due first at the top. */
 export async function calendarRows(): Promise<CalendarRow[]> {
   const [entries, data] = await Promise.all([getCollection('releaseCalendar'), siteData()]);
@@ -28,6 +23,11 @@ export async function calendarRows(): Promise<CalendarRow[]> {
       return bundle ? [{ slug: release.stationSlug, name: bundle.station.name, release }] : [];
     })
     .sort((a, b) => earliest(a.release).localeCompare(earliest(b.release)) || a.slug.localeCompare(b.slug));
+}
+
+/** One station's next report and survey, or null when the calendar has none for it. */
+export async function stationRelease(slug: string): Promise<Release | null> {
+  return (await getEntry('releaseCalendar', slug))?.data ?? null;
 }
 
 /** The report period in words: `2026-Q4` → `2026年第四季度` / `Q4 2026`. */
