@@ -94,6 +94,26 @@ describe('nested queries run a fixed number of SQL statements', () => {
     expect(t.db.queries.length).toBe(statementsBefore);
   });
 
+  it('a station page (station → honours, areas → assignments → officer) is one SQL statement: every nested field reads what that statement loaded', async () => {
+    // Pothos plans the relations of a query into one statement and then, field by field, looks
+    // up what it loaded; a look-up that misses falls back to a query of its own (batched, so the
+    // count above would not grow with the data — but it would not be one).
+    const STATION_PAGE = /* GraphQL */ `
+      query StationPage($slug: String!) {
+        station(slug: $slug) {
+          name { text }
+          dutyPhone
+          honours { title { text } year }
+          areas(first: 20) { edges { node { name { text } kind assignments { isPrimary officer { name { text } dutyPhone role contactHours { text } } } } } }
+        }
+      }
+    `;
+    t.db.resetQueries();
+    const data = await gqlOk<{ station: { areas: { edges: { node: { assignments: { officer: { name: { text: string } } }[] } }[] } } }>(t.api, STATION_PAGE, { slug: 'zhuze' });
+    expect(data.station.areas.edges.flatMap((e) => e.node.assignments).length).toBeGreaterThan(0);
+    expect(t.db.queries).toHaveLength(1);
+  });
+
   it('quarterly reports with year-on-year comparisons batch their look-ups', async () => {
     const query = /* GraphQL */ `
       query Reports($first: Int!) {
