@@ -290,7 +290,7 @@ export const zh: Record<UiKey, string> = {
   'data.tableLead': '共{count}行，随网站一同更新。下面是该表的下载链接和各字段（列）的含义。',
   'data.fieldsOf': '{name} 的字段',
   'data.csvFile': 'CSV，UTF-8 编码（可用电子表格软件打开）',
-  'data.jsonFile': 'JSON：字段名和全部数据行',
+  'data.jsonFile': 'JSON，含字段名和全部数据行',
   'data.csvwFile': 'CSVW 元数据：本数据字典及各列的数据类型，供程序读取（W3C CSV on the Web）',
   'data.breadcrumb': '当前位置',
   'data.allTables': '全部数据表',
