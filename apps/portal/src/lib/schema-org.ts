@@ -83,8 +83,8 @@ function datasetSummary(table: Table, lang: Lang, site: URL): Dataset {
     '@type': 'Dataset',
     '@id': new URL(`/data/${table.name}#dataset`, site).href,
     name: table.name,
-    // The meanings stand on the table's page and in the CSVW metadata: repeating every table's
-    // here put the open-data page over the page budget.
+    // The meanings stand on the table's page (in its Dataset too) and in the CSVW metadata:
+    // every table's, repeated on the open-data page, put it over the page budget.
     description: t(lang, 'data.datasetColumns', { columns: table.fields.map((field) => field.name).join(', '), page, metadata }),
     url: page,
     license: LICENCE_URL,
