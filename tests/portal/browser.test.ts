@@ -151,6 +151,7 @@ const pageTypes = [
   '/zhuze/survey/thanks/',
   '/zhuze/survey/results/',
   '/open-data/',
+  '/open-data/stations/',
   '/en/',
   '/en/zhuze/',
   '/en/zhuze/reports/2026-q3/',

@@ -1,8 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
 
 /**
- * CSV on the Web metadata beside every published table: the same dictionary as the open-data
- * page (names, meanings in both languages, units), and datatypes the CSV's cells satisfy.
+ * CSV on the Web metadata beside every published table: the same dictionary as the table's
+ * page (`/open-data/<table>/`: names, meanings in both languages, units), and datatypes the
+ * CSV's cells satisfy.
  */
 const origin = inject('portalOrigin');
 
@@ -14,9 +15,9 @@ interface Column {
   required: boolean;
 }
 
-/** The dictionary rows of one table on an open-data page: field → [meaning, unit]. */
-function dictionary(html: string, table: string): Map<string, [string, string]> {
-  const start = html.indexOf(`id="t-${table}"`);
+/** The dictionary rows on a table's page: field → [meaning, unit]. */
+function dictionary(html: string): Map<string, [string, string]> {
+  const start = html.indexOf('id="dictionary"');
   const body = html.slice(start, html.indexOf('</table>', start));
   const text = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim();
   const rows = [...body.matchAll(/<tr><th scope="row"><code>([^<]+)<\/code><\/th><td[^>]*>([\s\S]*?)<\/td><td[^>]*>([\s\S]*?)<\/td><\/tr>/g)];
@@ -24,11 +25,17 @@ function dictionary(html: string, table: string): Map<string, [string, string]> 
 }
 
 describe('CSVW metadata', () => {
-  it('every table\'s csv-metadata.json says what the dictionary on the open-data page says, and its datatypes fit the CSV', async () => {
+  it('every table\'s csv-metadata.json says what the dictionary on the table\'s page says, and its datatypes fit the CSV', async () => {
     const page = await (await fetch(`${origin}/open-data/`)).text();
+    const en = await (await fetch(`${origin}/en/open-data/`)).text();
     const names = [...page.matchAll(/href="\/data\/([a-z_]+)\.csv"/g)].map((m) => m[1] ?? '');
     expect(names.length).toBeGreaterThan(10);
-    for (const name of names) await checkTable(name);
+    for (const name of names) {
+      // The open-data page's row of the table leads to its page (and old links to its dictionary, #t-<table>, land on that row).
+      expect(page).toContain(`<tr id="t-${name}"><th scope="row"><a href="/open-data/${name}/">${name}</a>`);
+      expect(en).toContain(`<tr id="t-${name}"><th scope="row"><a href="/en/open-data/${name}/">${name}</a>`);
+      await checkTable(name);
+    }
   });
 });
 
@@ -38,8 +45,10 @@ async function checkTable(name: string): Promise<void> {
     expect(response.status).toBe(200);
     const metadata = (await response.json()) as { url: string; tableSchema: { columns: Column[] } };
     expect(new URL(metadata.url).pathname).toBe(`/data/${name}.csv`);
-    const zh = dictionary(await (await fetch(`${origin}/open-data/`)).text(), name);
-    const en = dictionary(await (await fetch(`${origin}/en/open-data/`)).text(), name);
+    const zhPage = await (await fetch(`${origin}/open-data/${name}/`)).text();
+    expect(zhPage).toContain(`href="/data/${name}.csv-metadata.json"`);
+    const zh = dictionary(zhPage);
+    const en = dictionary(await (await fetch(`${origin}/en/open-data/${name}/`)).text());
     const columns = metadata.tableSchema.columns;
     expect(columns.map((c) => c.name)).toEqual([...zh.keys()]);
     for (const column of columns) {

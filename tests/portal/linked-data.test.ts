@@ -67,6 +67,9 @@ describe('schema.org JSON-LD on the portal', () => {
     [`/en/${STATION_WITH_HOURS_EXCEPTIONS}/`, 'PoliceStation'],
     ['/zhuze/services/resident-id-card/', 'GovernmentService'],
     ['/open-data/', 'DataCatalog'],
+    ['/en/open-data/', 'DataCatalog'],
+    ['/open-data/stations/', 'Dataset'],
+    ['/en/open-data/survey_results/', 'Dataset'],
   ];
 
   it.each(cases)('%s expands to schema.org terms only (%s)', async (path, type) => {
@@ -86,6 +89,30 @@ describe('schema.org JSON-LD on the portal', () => {
     expect(service).toMatchObject({ '@type': 'GovernmentService', offers: { '@type': 'Offer' } });
     expect(String((service?.availableChannel as Expanded).processingTime ?? '')).toMatch(/^P\d+D$/);
     expect(String(service?.termsOfService)).toContain(':');
+  });
+
+  it('the open-data page lists every table as a Dataset in brief; each table\'s page gives its Dataset in full, with the same id', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const prefix = lang === 'en' ? '/en' : '';
+      const [catalogue] = (await pageJsonLd(`${prefix}/open-data/`)) as Expanded[];
+      const datasets = catalogue?.dataset as Expanded[];
+      const html = await (await fetch(`${origin}${prefix}/open-data/`)).text();
+      const names = [...html.matchAll(/href="\/data\/([a-z_]+)\.csv"/g)].map((m) => m[1]);
+      expect(datasets.map((d) => d.name)).toEqual(names);
+      for (const dataset of datasets) {
+        const page = new URL(String(dataset.url)).pathname;
+        expect(page).toBe(`${prefix}/open-data/${String(dataset.name)}/`);
+        const downloads = (dataset.distribution as Expanded[]).map((d) => new URL(String(d.contentUrl)).pathname);
+        expect(downloads).toEqual([`/data/${String(dataset.name)}.csv`, `/data/${String(dataset.name)}.json`]);
+        expect(new URL(String((dataset.subjectOf as Expanded).url)).pathname).toBe(`/data/${String(dataset.name)}.csv-metadata.json`);
+        const [full] = (await pageJsonLd(page)) as Expanded[];
+        expect(full).toMatchObject({ ...dataset, '@type': 'Dataset', includedInDataCatalog: { url: catalogue?.url } });
+        const fields = full?.variableMeasured as Expanded[];
+        expect(fields.length).toBeGreaterThan(3);
+        for (const field of fields) expect(String(field.description), `${String(dataset.name)}.${String(field.name)}`).not.toBe('');
+        for (const url of [...downloads, new URL(String((dataset.subjectOf as Expanded).url)).pathname]) expect((await fetch(`${origin}${url}`)).status, url).toBe(200);
+      }
+    }
   });
 
   it('a station page gives its holiday hours and closures as OpeningHoursSpecifications, a closed day as 00:00–00:00', async () => {
@@ -116,13 +143,13 @@ const DCT = 'http://purl.org/dc/terms/';
 
 describe('the DCAT-AP 3 catalogue', () => {
   it('is linked from every open-data page', async () => {
-    for (const path of ['/open-data/', '/en/open-data/', '/open-data/calendar/', '/en/open-data/calendar/', '/open-data/api/']) {
+    for (const path of ['/open-data/', '/en/open-data/', '/open-data/stations/', '/en/open-data/stations/', '/open-data/calendar/', '/en/open-data/calendar/', '/open-data/api/']) {
       const html = await (await fetch(`${origin}${path}`)).text();
       expect(html, path).toContain('<link rel="alternate" type="application/ld+json" href="/data/catalog.jsonld"');
     }
   });
 
-  it('expands (inline context, no network) to a catalogue whose every dataset has what DCAT-AP asks, and whose distributions are all published', async () => {
+  it('expands (inline context, no network) to a catalogue whose every dataset has what DCAT-AP asks, and whose landing pages and distributions are all published', async () => {
     const response = await fetch(`${origin}/data/catalog.jsonld`);
     expect(response.status).toBe(200);
     const expanded = (await jsonld.expand((await response.json()) as JsonLdDocument, { documentLoader })) as unknown as Expanded[];
@@ -135,6 +162,9 @@ describe('the DCAT-AP 3 catalogue', () => {
       for (const property of [`${DCT}title`, `${DCT}description`, `${DCT}publisher`, `${DCAT}contactPoint`, `${DCT}license`, `${DCT}temporal`, `${DCT}spatial`, `${DCT}modified`, `${DCAT}distribution`]) {
         expect(dataset[property], `${String(dataset['@id'])} ${property}`).toBeDefined();
       }
+      const landingPage = ((dataset[`${DCAT}landingPage`] as Expanded[])[0] as Expanded)['@id'] as string;
+      expect(new URL(landingPage).pathname).toBe(`/open-data/${String(((dataset[`${DCT}identifier`] as Expanded[])[0] as Expanded)['@value'])}/`);
+      expect((await fetch(`${origin}${new URL(landingPage).pathname}`)).status, landingPage).toBe(200);
       for (const distribution of dataset[`${DCAT}distribution`] as Expanded[]) {
         const url = ((distribution[`${DCAT}downloadURL`] as Expanded[])[0] as Expanded)['@id'] as string;
         expect((await fetch(`${origin}${new URL(url).pathname}`)).status, url).toBe(200);

@@ -27,6 +27,8 @@ const pageTypes = [
   '/en/zhuze/survey/results/',
   '/open-data/',
   '/en/open-data/',
+  '/open-data/stations/',
+  '/en/open-data/survey_results/',
   '/open-data/api/',
   '/open-data/calendar/',
   '/en/open-data/calendar/',

@@ -13,7 +13,7 @@ async function textOf(path: string): Promise<string> {
     .replace(/&nbsp;/g, ' ');
 }
 
-const chinesePages = ['/zhuze/', '/qianling/', '/qiandeng/officers/', '/qianling/reports/', '/qianling/reports/2024-q1/', '/zhuze/mediation/', '/zhuze/survey/', '/zhuze/survey/results/', '/zhuze/services/residence-permit/'];
+const chinesePages = ['/zhuze/', '/qianling/', '/qiandeng/officers/', '/qianling/reports/', '/qianling/reports/2024-q1/', '/zhuze/mediation/', '/zhuze/survey/', '/zhuze/survey/results/', '/zhuze/services/residence-permit/', '/open-data/stations/'];
 
 describe('plain words', () => {
   it.each(chinesePages)('%s: Chinese punctuation, quarters in Chinese numerals, half-years in words', async (path) => {

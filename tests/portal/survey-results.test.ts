@@ -223,15 +223,19 @@ describe('published survey results', () => {
     for (const body of published) for (const comment of new Set(texts)) expect(body.includes(comment), comment).toBe(false);
   });
 
-  it('lists the survey tables on the Open data page, in the data dictionary, with site-wide downloads', async () => {
+  it('lists the survey tables on the Open data page, with site-wide downloads and their data dictionaries', async () => {
     const page = await phone.context.newPage();
     await page.goto(`${origin}/en/open-data/`);
     for (const name of ['survey_campaigns', 'survey_results']) {
       expect(await page.locator(`a[href="/data/${name}.csv"]`).count()).toBe(1);
       expect(await page.locator(`a[href="/data/${name}.json"]`).count()).toBe(1);
-      expect(await page.locator(`table#t-${name} tbody tr`).count()).toBeGreaterThan(5);
+      expect(await page.locator(`a[href="/en/open-data/${name}/"]`).count()).toBe(1);
     }
-    const lowSample = (await page.locator('table#t-survey_results tr:has(code:text-is("low_sample")) td').first().textContent()) ?? '';
+    for (const name of ['survey_campaigns', 'survey_results']) {
+      await page.goto(`${origin}/en/open-data/${name}/`);
+      expect(await page.locator('main table tbody tr').count()).toBeGreaterThan(5);
+    }
+    const lowSample = (await page.locator('main table tr:has(code:text-is("low_sample")) td').first().textContent()) ?? '';
     expect(lowSample).toContain('fewer than 30 answers');
     await page.close();
     const all = parseCsv(await text('/data/survey_results.csv'));

@@ -2,19 +2,23 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LANGS, t } from '@openstation/site/i18n';
+import { LANGS, localePath, t } from '@openstation/site/i18n';
 import Index from '../src/views/Index.astro';
+import OpenData from '../src/views/OpenData.astro';
+import OpenDataTable from '../src/views/OpenDataTable.astro';
 import ReleaseCalendar from '../src/views/ReleaseCalendar.astro';
+import { TABLES } from '../src/lib/open-data.ts';
+import { tablePagePath } from '../src/lib/open-data-paths.ts';
 import type { CalendarRow } from '../src/lib/release-calendar.ts';
 import { releaseSchedule } from '../src/lib/release-schedule.ts';
 import { stationDirectory } from '../src/lib/station-directory.ts';
 import { PAGE_BUDGET_BYTES } from '../scripts/weigh.ts';
 
 /**
- * The two pages that list every station, rendered as the build renders them (Astro's
- * container, the page's whole document) with 200 stations, weighed as `weigh.ts` weighs a
- * built page: its HTML plus the stylesheet it links (site.css, the one Base imports; the
- * build's copy of it is the same rules).
+ * The pages that list every station, and the open-data pages whose counts grow with them,
+ * rendered as the build renders them (Astro's container, the page's whole document) with 200
+ * stations, weighed as `weigh.ts` weighs a built page: its HTML plus the stylesheet it links
+ * (site.css, the one Base imports; the build's copy of it is the same rules).
  */
 const STATIONS = 200;
 const TODAY = '2026-12-02';
@@ -98,6 +102,27 @@ describe(`the pages that list every station stay within the page budget at ${STA
     expect(html.match(/<li>/g)?.length).toBe(lateCount);
     expect(html).toContain(t(lang, 'calendar.rest', { count: count - lateCount }));
     expect(html).toContain(t(lang, 'calendar.all', { count }));
+    expect(bytes).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+  });
+});
+
+/** Every table's row count with `stations` stations of a thousand rows each (more than the benchmark's 100 officers a station). */
+const tableCounts = (stations: number) => TABLES.map(({ name }) => ({ name, rows: stations * 1_000 }));
+
+describe(`the open-data pages stay within the page budget at ${STATIONS} stations`, () => {
+  it.each(LANGS)('the open-data page (%s): every table linked to its own page, the dictionary not on it', async (lang) => {
+    const { html, bytes } = await weight(OpenData, { lang, tables: tableCounts(STATIONS) });
+    for (const { name } of TABLES) expect(html).toContain(`href="${localePath(lang, tablePagePath(name))}"`);
+    expect(html).not.toContain(`<th scope="col">${t(lang, 'data.meaning')}</th>`);
+    expect(bytes).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+  });
+
+  it.each(LANGS.flatMap((lang) => TABLES.map(({ name }) => [lang, name] as const)))('the %s page of the table %s: its downloads and every field', async (lang, name) => {
+    const table = TABLES.find((t) => t.name === name)!;
+    const facts = { name, rows: STATIONS * 1_000, dates: { start: '2019-01-01', end: TODAY }, modified: TODAY };
+    const { html, bytes } = await weight(OpenDataTable, { lang, ...facts });
+    for (const file of [`${name}.csv`, `${name}.json`, `${name}.csv-metadata.json`]) expect(html).toContain(`href="/data/${file}"`);
+    for (const field of table.fields) expect(html).toContain(`<code>${field.name}</code>`);
     expect(bytes).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
   });
 });

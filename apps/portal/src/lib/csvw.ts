@@ -6,8 +6,8 @@ import { LICENCE_URL } from './schema-org.ts';
 /**
  * CSV on the Web (W3C CSVW) metadata of a published table, `<table>.csv-metadata.json` beside
  * `<table>.csv`: built from the same dictionary (TABLES and the `field.*` / `unit.*` strings)
- * as the open-data page, so the two cannot disagree. Datatypes and `required` come from the
- * published rows themselves.
+ * as the table's page (`/open-data/<table>/`), so the two cannot disagree. Datatypes and
+ * `required` come from the published rows themselves.
  */
 export function csvMetadataPath(table: Table): string {
   return `/data/${table.name}.csv-metadata.json`;

@@ -2,6 +2,7 @@ import { localePath, t, type UiKey } from '@openstation/site/i18n';
 import { fieldMeaning } from './field-meaning.ts';
 import { plain } from '@openstation/site/localized';
 import { type Row, TABLES, type Table } from './open-data.ts';
+import { tablePagePath } from './open-data-paths.ts';
 import { LICENCE_URL } from './schema-org.ts';
 import type { SiteData } from './site-data.ts';
 
@@ -93,7 +94,7 @@ export function dcatCatalogue(data: SiteData, site: URL) {
       'dct:identifier': table.name,
       'dct:title': table.name,
       'dct:description': table.fields.map((field) => `${field.name}: ${fieldMeaning(field, 'zh')}`).join('；'),
-      'dcat:landingPage': `${page}#t-${table.name}`,
+      'dcat:landingPage': new URL(tablePagePath(table.name), site).href,
       'dct:publisher': publisher,
       'dcat:contactPoint': contactPoint,
       'dct:license': LICENCE_URL,

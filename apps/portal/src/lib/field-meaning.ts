@@ -4,7 +4,7 @@ import type { Field } from './open-data.ts';
 import { LOW_SAMPLE_MAX_INTERVAL_WIDTH, LOW_SAMPLE_MIN_ANSWERS } from './survey-caveat.ts';
 
 /**
- * What a published field means, in `lang`: the one wording the open-data page's dictionary,
+ * What a published field means, in `lang`: the one wording each table page's dictionary,
  * the CSVW metadata, the DCAT catalogue and the schema.org Dataset all use.
  */
 export function fieldMeaning(field: Field, lang: Lang): string {

@@ -4,8 +4,11 @@ import type { Service } from '../data/services.ts';
 import { specialOpeningHours } from './hours-exceptions.ts';
 import { pickList, plain } from '@openstation/site/localized';
 import { csvMetadataPath } from './csvw.ts';
+import { fieldMeaning } from './field-meaning.ts';
 import { TABLES, type Table } from './open-data.ts';
-import type { SiteData, StationBundle } from './site-data.ts';
+import { tablePagePath } from './open-data-paths.ts';
+import type { StationBundle } from './site-data.ts';
+import type { TableFacts } from './table-pages.ts';
 
 /**
  * schema.org JSON-LD for search engines and harvesters, typed with schema-dts (the vocabulary
@@ -72,32 +75,30 @@ export function governmentService(item: Service, bundle: StationBundle, lang: La
   };
 }
 
-function dataset(table: Table, data: SiteData, lang: Lang, site: URL): Dataset {
-  const regions = [...new Set(data.stations.map((b) => plain(b.station.region, lang)))];
+/** A table as a schema.org Dataset, as the catalogue lists it: its page, downloads and CSVW metadata. */
+function datasetSummary(table: Table, lang: Lang, site: URL): Dataset {
+  const page = new URL(localePath(lang, tablePagePath(table.name)), site).href;
+  const metadata = new URL(csvMetadataPath(table), site).href;
   return {
     '@type': 'Dataset',
     '@id': new URL(`/data/${table.name}#dataset`, site).href,
     name: table.name,
-    // The meanings stand in the page's dictionary and the CSVW metadata: repeating them all
-    // here doubled the open-data page (27 KB of its 58).
-    description: t(lang, 'data.datasetColumns', { columns: table.fields.map((field) => field.name).join(', '), metadata: new URL(csvMetadataPath(table), site).href }),
-    url: new URL(`${localePath(lang, '/open-data/')}#t-${table.name}`, site).href,
+    // The meanings stand on the table's page (in its Dataset too) and in the CSVW metadata:
+    // every table's, repeated on the open-data page, put it over the page budget.
+    description: t(lang, 'data.datasetColumns', { columns: table.fields.map((field) => field.name).join(', '), page, metadata }),
+    url: page,
     license: LICENCE_URL,
-    isAccessibleForFree: true,
-    inLanguage: ['zh-CN', 'en'],
-    dateModified: data.today.toISOString().slice(0, 10),
-    creator: { '@type': 'Organization', name: t(lang, 'site.name') },
-    spatialCoverage: regions.map((name) => ({ '@type': 'Place', name })),
-    variableMeasured: table.fields.map((field) => ({ '@type': 'PropertyValue', name: field.name, ...(field.unit ? { unitText: t(lang, field.unit) } : {}) })),
     distribution: [
       { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: new URL(`/data/${table.name}.csv`, site).href },
       { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: new URL(`/data/${table.name}.json`, site).href },
     ],
+    // The machine-readable dictionary describes the CSV: a work about the dataset, not a copy of it.
+    subjectOf: { '@type': 'CreativeWork', name: `${table.name}.csv-metadata.json`, encodingFormat: 'application/csvm+json', url: metadata },
   };
 }
 
-/** The open-data page as a schema.org DataCatalog of one Dataset per table. */
-export function dataCatalog(data: SiteData, lang: Lang, site: URL): WithContext<DataCatalog> {
+/** The open-data page as a schema.org DataCatalog: each table's Dataset in brief, pointing to its own page. */
+export function dataCatalog(lang: Lang, site: URL): WithContext<DataCatalog> {
   return {
     '@context': 'https://schema.org',
     '@type': 'DataCatalog',
@@ -105,6 +106,21 @@ export function dataCatalog(data: SiteData, lang: Lang, site: URL): WithContext<
     description: t(lang, 'data.intro'),
     url: new URL(localePath(lang, '/open-data/'), site).href,
     license: LICENCE_URL,
-    dataset: TABLES.map((table) => dataset(table, data, lang, site)),
+    dataset: TABLES.map((table) => datasetSummary(table, lang, site)),
+  };
+}
+
+/** A table's own page as a schema.org Dataset: the catalogue's entry, and what each column means, the days covered, the build day. */
+export function tableDataset(table: Table, facts: Pick<TableFacts, 'dates' | 'modified'>, lang: Lang, site: URL): WithContext<Dataset> {
+  return {
+    '@context': 'https://schema.org',
+    ...datasetSummary(table, lang, site),
+    isAccessibleForFree: true,
+    inLanguage: ['zh-CN', 'en'],
+    dateModified: facts.modified,
+    ...(facts.dates ? { temporalCoverage: `${facts.dates.start}/${facts.dates.end}` } : {}),
+    creator: { '@type': 'Organization', name: t(lang, 'site.name') },
+    variableMeasured: table.fields.map((field) => ({ '@type': 'PropertyValue', name: field.name, description: fieldMeaning(field, lang), ...(field.unit ? { unitText: t(lang, field.unit) } : {}) })),
+    includedInDataCatalog: { '@type': 'DataCatalog', name: t(lang, 'data.title'), url: new URL(localePath(lang, '/open-data/'), site).href },
   };
 }
