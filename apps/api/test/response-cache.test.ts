@@ -84,6 +84,29 @@ describe('response cache', () => {
     expect(english.data).not.toEqual(first.data);
   });
 
+  it('writes a hit byte for byte as it wrote the miss, apart from the cache flags, in memory and in Redis', async () => {
+    // A hit is written from the stored JSON text of its data (not serialized again): it must not differ.
+    const text = async (api: Api) => {
+      const response = await api.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+        body: JSON.stringify({ query: STATION, variables: { slug: qiandeng.slug } }),
+      });
+      return response.text();
+    };
+    for (const options of [{}, { redis: true, namespace: `test-${randomUUID()}` }]) {
+      const api = createApi({ prisma: db.prisma, responseCache: cacheOf(options), rateLimit: { store: memoryBuckets(3_600_000), anonymousBudget: 100_000, staffBudget: 100_000, trustProxy: false, exemptLoopback: false } });
+      const miss = await text(api);
+      const hit = await text(api);
+      expect(miss).toContain('"responseCache":{"hit":false,"didCache":true');
+      expect(hit).toContain('"responseCache":{"hit":true}');
+      expect(hit).toContain('"cost":{');
+      const flagsRemoved = (body: string) => body.replace(/"responseCache":\{[^}]*\}/, '').replace(/"remaining":\d+/, '');
+      expect(flagsRemoved(hit)).toBe(flagsRemoved(miss));
+      expect(JSON.parse(hit).data).toEqual(JSON.parse(miss).data);
+    }
+  });
+
   it('never serves or stores the answer of an API key, or of staff of station A or B', async () => {
     const api = createApi({ prisma: db.prisma, responseCache: cacheOf() });
     const partner = await db.prisma.partnerAgency.findFirstOrThrow({ where: { stationId: zhuze.id } });

@@ -36,8 +36,11 @@ export interface OpenOptions {
 }
 
 function createClient(adapter: PrismaPg | PrismaPGlite, onQuery?: (sql: string, params: string) => void): PrismaClient {
-  if (!onQuery) return new PrismaClient({ adapter });
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  // Any other format records a stack trace (`new Error()`) on every query, to point a validation
+  // error at its call site: ~3 % of a public read's CPU. Prisma's errors keep their codes and messages.
+  const errorFormat = 'minimal';
+  if (!onQuery) return new PrismaClient({ adapter, errorFormat });
+  const prisma = new PrismaClient({ adapter, errorFormat, log: [{ emit: 'event', level: 'query' }] });
   prisma.$on('query', (event) => onQuery(event.query, event.params));
   return prisma;
 }
