@@ -38,7 +38,7 @@ export function createHttpApp({ api, database, portalRoot, portalStatus, mounts 
   const staticFiles = createStaticHandler(portalRoot);
   return createRouter({
     routes: [
-      { path: '/graphql', handle: (request, context) => api.fetch(request, context) },
+      { path: '/graphql', handle: (request, context) => api.fetch(request, context), node: api.requestListener },
       { path: '/health', methods: ['GET'], handle: health },
       { path: '/ready', methods: ['GET'], handle: ready },
       { path: FIND_OFFICER_PATH, methods: ['GET'], handle: findOfficer.fetch },

@@ -1,8 +1,10 @@
-import type { ServerContext } from './context.ts';
+import type { NodeListener, ServerContext } from './context.ts';
 
 /** The GraphQL server as the form routes call it, in-process: `createApi(…)`. */
 export interface InProcessApi {
   fetch(request: Request, context: ServerContext): Response | Promise<Response>;
+  /** The same server as its own Node adapter (Yoga's), which `/graphql` is served by over HTTP. */
+  requestListener?: NodeListener;
 }
 
 /** A GraphQL response body as the routes read it. */

@@ -1,7 +1,7 @@
-import { createServer, STATUS_CODES } from 'node:http';
+import { createServer, STATUS_CODES, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServerAdapter } from '@whatwg-node/server';
-import type { FetchHandler, ServerContext } from './context.ts';
+import type { FetchHandler, NodeListener, ServerContext } from './context.ts';
 
 /** A fetch handler listening on a port. */
 export interface NodeServer {
@@ -15,16 +15,18 @@ export interface NodeServer {
 }
 
 /**
- * The response as it goes on the wire: with the standard reason phrase (`200 OK`) when it was
- * made without one (Node writes the phrase it is given, even an empty one), and with
- * `Connection: close` once the server is closing, so that keep-alive connections end with it.
+ * The response as it goes on the wire, whoever writes it (the adapter below, or a route's own
+ * Node listener): with the standard reason phrase (`200 OK`) when the `Response` had none
+ * (Node writes the phrase it is given, even an empty one), and with `Connection: close` once
+ * the server is closing, so that keep-alive connections end with it.
  */
-function onTheWire(response: Response, closing: boolean): Response {
-  const reason = response.statusText || STATUS_CODES[response.status] || '';
-  if (reason === response.statusText && !closing) return response;
-  const headers = new Headers(response.headers);
-  if (closing) headers.set('connection', 'close');
-  return new Response(response.body, { status: response.status, statusText: reason, headers });
+function onTheWire(res: ServerResponse, closing: () => boolean): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    if (closing()) this.setHeader('connection', 'close');
+    if (typeof rest[0] === 'string' && rest[0] === '') rest[0] = STATUS_CODES[status] ?? '';
+    return (writeHead as (...args: unknown[]) => ServerResponse).call(this, status, ...rest);
+  } as typeof res.writeHead;
 }
 
 /**
@@ -33,24 +35,42 @@ function onTheWire(response: Response, closing: boolean): Response {
  */
 const UNREPRESENTABLE_METHODS = new Set(['TRACE']);
 
+/** The path of a request target (`/graphql?x=1` → `/graphql`), without parsing a URL. */
+function pathOf(target: string | undefined): string {
+  const path = target ?? '/';
+  const query = path.indexOf('?');
+  return query === -1 ? path : path.slice(0, query);
+}
+
 /**
  * The server's one Node adapter: `handle` on `node:http` through `createServerAdapter`, the
- * way graphql-yoga serves itself. Handlers get the Node request as `context.req`.
+ * way graphql-yoga serves itself. Handlers get the Node request as `context.req`. A route
+ * with a Node listener of its own (`nodeRoute`: the GraphQL API) is handed Node's request
+ * directly instead.
  */
-export function serveOnNode(handle: FetchHandler & { allow?: (pathname: string) => string }): NodeServer {
+export function serveOnNode(handle: FetchHandler & { allow?: (pathname: string) => string; nodeRoute?: (pathname: string) => NodeListener | undefined }): NodeServer {
   const inFlight = new Set<Promise<unknown>>();
   let closing = false;
-  const adapter = createServerAdapter<ServerContext>((request, context) => {
-    const answer = Promise.resolve(handle(request, context)).then((response) => onTheWire(response, closing));
-    const settled: Promise<unknown> = answer.catch(() => undefined).finally(() => inFlight.delete(settled));
+  const track = (work: Promise<unknown>) => {
+    const settled: Promise<unknown> = work.catch(() => undefined).finally(() => inFlight.delete(settled));
     inFlight.add(settled);
+  };
+  const adapter = createServerAdapter<ServerContext>((request, context) => {
+    const answer = Promise.resolve(handle(request, context));
+    track(answer);
     return answer;
   });
   const server = createServer((req, res) => {
-    if (!UNREPRESENTABLE_METHODS.has(req.method ?? '')) return void adapter(req, res);
-    const pathname = new URL(req.url ?? '/', 'http://server').pathname;
-    res.writeHead(405, { allow: handle.allow?.(pathname) ?? 'GET, HEAD, POST', 'content-length': '0' });
-    res.end();
+    if (UNREPRESENTABLE_METHODS.has(req.method ?? '')) {
+      const pathname = new URL(req.url ?? '/', 'http://server').pathname;
+      res.writeHead(405, { allow: handle.allow?.(pathname) ?? 'GET, HEAD, POST', 'content-length': '0' });
+      res.end();
+      return;
+    }
+    onTheWire(res, () => closing);
+    const own = handle.nodeRoute?.(pathOf(req.url));
+    if (own) track(Promise.resolve(own(req, res)));
+    else void adapter(req, res);
   });
   return {
     listen: (port, host) =>
