@@ -48,13 +48,12 @@ export function backupHandler(token: string, pglite: Database['pglite']): Operat
 
 /**
  * Opens the operator channel of a server that will listen at `url` (as reached from this
- * machine, e.g. `http://127.0.0.1:4000`): a new token. Pass the channel to
+ * machine, e.g. `http://127.0.0.1:4000`): a new token, or `token` (the one every API worker shares). Pass the channel to
  * `createApi({ operator })`, mount `backup` at {@link BACKUP_PATH}, `publish()` it once the
  * server listens (the state file beside the data, with the pid, mode 0600), and `close()` it
  * on shutdown.
  */
-export function openOperatorChannel({ target, url, pglite }: { target: DatabaseTarget; url: string; pglite: Database['pglite'] }): OperatorChannel {
-  const token = randomBytes(32).toString('base64url');
+export function openOperatorChannel({ target, url, pglite, token = randomBytes(32).toString('base64url') }: { target: DatabaseTarget; url: string; pglite: Database['pglite']; token?: string }): OperatorChannel {
   const stateFile = stateFilePath(target);
   return {
     token,
