@@ -2,6 +2,9 @@
  * `pnpm bench:api` — drives the GraphQL API on PostgreSQL with a scaled-up data set and
  * compares each operation with a hand-written SQL baseline (checked to answer the same JSON)
  * and with the API behind its response cache, measured one after the other in the same run.
+ * Every server runs as `BENCH_PROCESSES` processes sharing its port (default: one per core;
+ * the API with `API_WORKERS`, which needs Redis: `BENCH_REDIS_URL`, default database 14 of the
+ * local Redis), the baseline alike, so that each may use the whole machine.
  * Also prints the API's start time and resident memory. Prints figures; asserts nothing about speed.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +15,7 @@ import { openDatabase } from '@openstation/db';
 import { seedSynthetic } from '@openstation/db/seed';
 import { createApi } from '@openstation/api/yoga';
 import { adminQuery, databaseUrl } from '../support/postgres-admin.ts';
-import { backendCpu, cpuMsOf, cpuMsSince, machineBusyMs } from './process-cpu.ts';
+import { backendCpu, childPids, cpuMsSince, machineBusyMs, treeCpuMs } from './process-cpu.ts';
 import { startProcess, stopProcess } from './processes.ts';
 import { LATEST_REPORT, OFFICER_DIRECTORY, STATION_PAGE } from './queries.ts';
 
@@ -29,6 +32,12 @@ const poolSize = process.env.PG_POOL_MAX ?? '10';
 const apiPort = Number(process.env.BENCH_API_PORT ?? 4100);
 const baselinePort = Number(process.env.BENCH_BASELINE_PORT ?? apiPort + 1);
 const cachedPort = Number(process.env.BENCH_CACHED_PORT ?? apiPort + 2);
+/** Processes per server (API and baseline alike). */
+const processes = Number(process.env.BENCH_PROCESSES ?? cpus().length);
+const redisUrl = process.env.BENCH_REDIS_URL ?? (processes > 1 ? 'redis://127.0.0.1:6379/14' : '');
+/** What the API's processes are told, and how the bench knows they all listen. */
+const apiWorkers: Record<string, string> = processes > 1 ? { API_WORKERS: String(processes), REDIS_URL: redisUrl } : {};
+const apiReady = processes > 1 ? /worker processes ready/ : /Ready/;
 
 interface Operation {
   name: string;
@@ -102,7 +111,7 @@ function body(op: Operation, slug: string): string {
 async function load(port: number, op: Operation, slugs: string[], seconds: number, watched: Watched): Promise<Figures> {
   let i = 0;
   const databaseBefore = await backendCpu(watched.url, watched.name);
-  const serverBefore = cpuMsOf(watched.pid);
+  const serverBefore = treeCpuMs(watched.pid);
   const machineBefore = machineBusyMs();
   const startedAt = performance.now();
   const result = await autocannon({
@@ -127,7 +136,7 @@ async function load(port: number, op: Operation, slugs: string[], seconds: numbe
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
-    cores: { server: (cpuMsOf(watched.pid) - serverBefore) / ms, database: database / ms, machine: (machineBusyMs() - machineBefore) / ms },
+    cores: { server: (treeCpuMs(watched.pid) - serverBefore) / ms, database: database / ms, machine: (machineBusyMs() - machineBefore) / ms },
   };
 }
 
@@ -155,6 +164,12 @@ function rssMb(pid: number | undefined): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** Resident memory of each serving process of a server (its workers, or itself), in MB. */
+function servingRssMb(pid: number | undefined): number[] {
+  const workers = childPids(pid as number);
+  return (workers.length > 0 ? workers : [pid as number]).map(rssMb);
+}
+
 function row(name: string, f: Figures, statements: string): string {
   const { server, database, machine } = f.cores;
   const cores = `${server.toFixed(2)} + ${database.toFixed(2)} of ${machine.toFixed(2)}`;
@@ -178,14 +193,13 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   // The API alone: no portal build in the background competing for the CPU; no response cache.
   const startedAt = performance.now();
-  const api = await startProcess('apps/api/src/server.ts', { DATABASE_URL: url, PORT: String(apiPort), PG_POOL_MAX: poolSize, PORTAL_BUILD: '0', RESPONSE_CACHE: '0' }, /Ready/);
+  const api = await startProcess('apps/api/src/server.ts', { DATABASE_URL: url, PORT: String(apiPort), PG_POOL_MAX: poolSize, PORTAL_BUILD: '0', RESPONSE_CACHE: '0', ...apiWorkers }, apiReady);
   const apiStartMs = performance.now() - startedAt;
-  const idleRss = rssMb(api.pid);
-  let loadedRss = 0;
-  // The same API with its response cache (in memory, or in Redis when BENCH_REDIS_URL is set).
-  const cachedEnv = process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : { REDIS_URL: '' };
-  const cachedApi = await startProcess('apps/api/src/server.ts', { DATABASE_URL: url, PORT: String(cachedPort), PG_POOL_MAX: poolSize, PORTAL_BUILD: '0', RESPONSE_CACHE: '1', ...cachedEnv }, /Ready/);
-  const baseline = await startProcess('tests/bench/baseline-server.ts', { DATABASE_URL: url, PORT: String(baselinePort), PG_POOL_MAX: poolSize }, /ready/);
+  const idleRss = servingRssMb(api.pid);
+  let loadedRss: number[] = [];
+  // The same API with its response cache (in memory, or in Redis when there is a Redis: BENCH_REDIS_URL, or several processes).
+  const cachedApi = await startProcess('apps/api/src/server.ts', { DATABASE_URL: url, PORT: String(cachedPort), PG_POOL_MAX: poolSize, PORTAL_BUILD: '0', RESPONSE_CACHE: '1', REDIS_URL: redisUrl, ...apiWorkers }, apiReady);
+  const baseline = await startProcess('tests/bench/baseline-server.ts', { DATABASE_URL: url, PORT: String(baselinePort), PG_POOL_MAX: poolSize, WORKERS: String(processes) }, /ready/);
   const results = new Map<string, Measured>();
   try {
     await checkSameAnswers(slugs);
@@ -198,7 +212,8 @@ async function main(): Promise<void> {
       await load(baselinePort, op, slugs, warmup / 2, baselineWatched);
       await load(cachedPort, op, slugs, warmup / 2, cachedWatched);
       const measuredApi = await load(apiPort, op, slugs, duration, apiWatched);
-      loadedRss = Math.max(loadedRss, rssMb(api.pid));
+      const rss = servingRssMb(api.pid);
+      if (rss.reduce((a, b) => a + b, 0) > loadedRss.reduce((a, b) => a + b, 0)) loadedRss = rss;
       const raw = await load(baselinePort, op, slugs, duration, baselineWatched);
       const cached = await load(cachedPort, op, slugs, duration, cachedWatched);
       results.set(op.name, { api: measuredApi, raw, cached });
@@ -209,13 +224,16 @@ async function main(): Promise<void> {
     await stopProcess(baseline);
   }
 
-  lines.push(`\n${stations} stations, ${stations * officersPerStation} officers; ${connections} connections, ${duration} s each after warm-up; ${poolSize} PostgreSQL connections per server`);
+  lines.push(
+    `\n${stations} stations, ${stations * officersPerStation} officers; ${connections} connections, ${duration} s each after warm-up; ` +
+      `${processes} process${processes > 1 ? 'es' : ''} per server (BENCH_PROCESSES), ${poolSize} PostgreSQL connections per process`,
+  );
   lines.push(`${'operation'.padEnd(40)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}   ${'cores*'.padEnd(20)} SQL statements (two stations)`);
   for (const op of operations) {
     const m = results.get(op.name) as Measured;
     lines.push(row(`GraphQL ${op.name}`, m.api, (statements.get(op.name) ?? []).join(' / ')));
     lines.push(row(`  baseline (pg, hand-written SQL)`, m.raw, '1 / 1'));
-    lines.push(row(`  GraphQL, response cache (${process.env.BENCH_REDIS_URL ? 'Redis' : 'memory'})`, m.cached, '0 when cached'));
+    lines.push(row(`  GraphQL, response cache (${redisUrl ? 'Redis' : 'memory'})`, m.cached, '0 when cached'));
   }
   lines.push(
     `* cores busy while it ran: the server process + its PostgreSQL connections, of the whole machine's ${cpus().length}` +
@@ -228,7 +246,8 @@ async function main(): Promise<void> {
   }
   const fixed = [...statements.values()].every(([a, b]) => a === b);
   lines.push(`SQL statements per operation independent of the station: ${fixed ? 'yes' : 'NO'}`);
-  lines.push(`API process (no cache): ready ${(apiStartMs / 1000).toFixed(1)} s after spawn; resident memory ${idleRss.toFixed(0)} MB idle, ${loadedRss.toFixed(0)} MB under load (largest seen)`);
+  const mb = (each: number[]) => `${each.map((m) => m.toFixed(0)).join(' + ')} MB`;
+  lines.push(`API (no cache): ready ${(apiStartMs / 1000).toFixed(1)} s after spawn; resident memory of its serving process${processes > 1 ? 'es' : ''} ${mb(idleRss)} idle, ${mb(loadedRss)} under load (largest seen)`);
   console.log(lines.join('\n'));
   await adminQuery(base, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }

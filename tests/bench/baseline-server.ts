@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import pg from 'pg';
 
@@ -133,8 +134,28 @@ const server = createServer((request, response) => {
   });
 });
 
-server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('baseline ready'));
-process.on('SIGTERM', () => {
-  server.close();
-  void pool.end().then(() => process.exit(0));
-});
+/** `WORKERS` processes share the port (node:cluster), as the API does with `API_WORKERS`: `bench:api` gives both the same number. */
+const workers = Number(process.env.WORKERS ?? 1);
+if (workers > 1 && cluster.isPrimary) {
+  let listening = 0;
+  for (let i = 0; i < workers; i++) {
+    cluster.fork().on('listening', () => {
+      listening += 1;
+      if (listening === workers) console.log(`baseline ready (${workers} processes)`);
+    });
+  }
+  process.on('SIGTERM', () => {
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  });
+} else {
+  server.listen(Number(process.env.PORT), '127.0.0.1', () => {
+    if (cluster.isPrimary) console.log('baseline ready');
+  });
+  process.on('SIGTERM', () => {
+    server.close();
+    void pool.end().then(() => process.exit(0));
+  });
+}
