@@ -48,6 +48,16 @@ describe('query limits', () => {
     expect(result.headers.get('x-ratelimit-limit')).toBeNull();
   });
 
+  it('charges each document its own cost when answering from the remembered costs (per document and variables)', async () => {
+    const api = createApi({ prisma: db.prisma });
+    const costOf = async (query: string) => (await post(api, query)).body.extensions?.cost?.requested;
+    const small = '{ stations(first: 1) { edges { node { slug } } } }';
+    const large = '{ stations(first: 1) { edges { node { slug name { zh en } address { zh } } } } }';
+    const costs = [await costOf(small), await costOf(large), await costOf(small), await costOf(large)];
+    expect(costs[0]).toBeLessThan(costs[1] as number);
+    expect(costs).toEqual([costs[0], costs[1], costs[0], costs[1]]);
+  });
+
   it('login costs 1,000: password guessing spends a budget fast', async () => {
     const api = createApi({ prisma: db.prisma });
     const result = await post(api, 'mutation { login(email: "nobody@station.example", password: "guess") { token } }');

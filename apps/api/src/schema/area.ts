@@ -15,10 +15,10 @@ export const Area = builder.prismaNode('Area', {
   description: '警务区 — a community, village, park, scenic area or school zone and the officers who serve it.',
   id: { field: 'id' },
   // Select mode: only the columns the requested fields read are loaded.
-  select: { id: true },
+  select: { id: true, nameZh: true, nameEn: true },
   fields: (t) => ({
     kind: t.expose('kind', { type: AreaKindEnum }),
-    name: t.field({ type: LocalizedText, select: { nameZh: true, nameEn: true }, resolve: (a) => textOf(a.nameZh, a.nameEn) }),
+    name: t.field({ type: LocalizedText, resolve: (a) => textOf(a.nameZh, a.nameEn) }),
     households: t.exposeInt('households', { nullable: true }),
     population: t.exposeInt('population', { nullable: true }),
     gridCount: t.exposeInt('gridCount', { nullable: true, description: 'Number of grids (网格) in the area.' }),

@@ -19,10 +19,10 @@ export const Officer = builder.prismaNode('Officer', {
     'Only duty phones are published, never private numbers.',
   id: { field: 'id' },
   // Select mode: only the columns the requested fields read are loaded.
-  select: { id: true },
+  select: { id: true, nameZh: true, nameEn: true },
   fields: (t) => ({
     role: t.expose('role', { type: OfficerRoleEnum }),
-    name: t.field({ type: LocalizedText, select: { nameZh: true, nameEn: true }, resolve: (o) => textOf(o.nameZh, o.nameEn) }),
+    name: t.field({ type: LocalizedText, resolve: (o) => textOf(o.nameZh, o.nameEn) }),
     badgeNumber: t.exposeString('badgeNumber', { nullable: true }),
     photoUrl: t.exposeString('photoUrl', { nullable: true }),
     workPhone: t.exposeString('dutyPhone', { nullable: true, description: 'Work phone (工作电话), never a private number; null when the officer has none published.' }),

@@ -18,10 +18,10 @@ export const Station = builder.prismaNode('Station', {
   id: { field: 'id' },
   // Select mode: a request loads only the columns its fields read (each field below names
   // those its resolver reads), not every column of every row.
-  select: { id: true },
+  select: { id: true, nameZh: true, nameEn: true },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable URL name, e.g. `zhuze`.' }),
-    name: t.field({ type: LocalizedText, select: { nameZh: true, nameEn: true }, resolve: (s) => textOf(s.nameZh, s.nameEn) }),
+    name: t.field({ type: LocalizedText, resolve: (s) => textOf(s.nameZh, s.nameEn) }),
     bureau: t.field({
       type: LocalizedText,
       description: 'The public security bureau the station belongs to.',
