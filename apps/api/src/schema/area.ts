@@ -15,7 +15,7 @@ export const Area = builder.prismaNode('Area', {
   description: '警务区 — a community, village, park, scenic area or school zone and the officers who serve it.',
   id: { field: 'id' },
   // Select mode: only the columns the requested fields read are loaded.
-  select: { id: true, nameZh: true, nameEn: true },
+  select: { id: true, nameZh: true, nameEn: true, kind: true },
   fields: (t) => ({
     kind: t.expose('kind', { type: AreaKindEnum }),
     name: t.field({ type: LocalizedText, resolve: (a) => textOf(a.nameZh, a.nameEn) }),

@@ -4,9 +4,9 @@ import { LocalizedText, textOf } from './localized.ts';
 export const Honour = builder.prismaObject('Honour', {
   description: 'A distinction awarded to a station.',
   // Select mode: only the columns the requested fields read are loaded (the id for cursors).
-  select: { id: true },
+  select: { id: true, titleZh: true, titleEn: true, year: true },
   fields: (t) => ({
-    title: t.field({ type: LocalizedText, select: { titleZh: true, titleEn: true }, resolve: (h) => textOf(h.titleZh, h.titleEn) }),
+    title: t.field({ type: LocalizedText, resolve: (h) => textOf(h.titleZh, h.titleEn) }),
     awardedBy: t.exposeString('awardedBy', { nullable: true }),
     year: t.exposeInt('year'),
     month: t.exposeInt('month', { nullable: true, description: 'Month (1–12), when known.' }),

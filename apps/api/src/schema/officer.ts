@@ -18,8 +18,11 @@ export const Officer = builder.prismaNode('Officer', {
     'A person residents can reach: police officer, auxiliary officer, grid worker or mediator. ' +
     'Only duty phones are published, never private numbers.',
   id: { field: 'id' },
-  // Select mode: only the columns the requested fields read are loaded.
-  select: { id: true, nameZh: true, nameEn: true },
+  // Select mode: only the columns the requested fields read are loaded, beyond those every row
+  // carries: the name and phone nearly every request reads, which then need no per-row look-up
+  // of what was loaded (patches/@pothos__plugin-prisma@4.17.0.patch). More columns here cost a
+  // station page's officers more than the look-ups they save the officer directory.
+  select: { id: true, nameZh: true, nameEn: true, dutyPhone: true },
   fields: (t) => ({
     role: t.expose('role', { type: OfficerRoleEnum }),
     name: t.field({ type: LocalizedText, resolve: (o) => textOf(o.nameZh, o.nameEn) }),
@@ -61,8 +64,9 @@ export const OfficerEdge = builder.edgeObject({ type: Officer, name: 'OfficerEdg
 
 export const OfficerAssignment = builder.prismaObject('OfficerAssignment', {
   description: 'An officer serving an area.',
-  // Select mode: only the columns the requested fields read are loaded (the id for cursors).
-  select: { id: true },
+  // Select mode: only the columns the requested fields read are loaded (the id for cursors, and
+  // `isPrimary`, which every list of assignments shows, without a per-row look-up).
+  select: { id: true, isPrimary: true },
   fields: (t) => ({
     isPrimary: t.exposeBoolean('isPrimary', { description: 'The area\'s responsible officer (责任民警) rather than support.' }),
     since: t.expose('since', { type: 'Date' }),
