@@ -166,8 +166,7 @@ function rssMb(pid: number | undefined): number {
 
 /** Resident memory of each serving process of a server (its workers, or itself), in MB. */
 function servingRssMb(pid: number | undefined): number[] {
-  const workers = childPids(pid as number);
-  return (workers.length > 0 ? workers : [pid as number]).map(rssMb);
+  return (processes > 1 ? childPids(pid as number) : [pid as number]).map(rssMb);
 }
 
 function row(name: string, f: Figures, statements: string): string {
