@@ -163,4 +163,30 @@ describe('API_WORKERS', () => {
     },
     240_000,
   );
+
+  it.skipIf(!postgres)('leaves no worker behind when the primary is killed (node:cluster ends a worker whose primary is gone)', async () => {
+    await adminQuery(postgres as string, `DROP DATABASE IF EXISTS "${name}_orphans" WITH (FORCE)`);
+    await adminQuery(postgres as string, `CREATE DATABASE "${name}_orphans"`);
+    try {
+      const server = run(['apps/api/src/server.ts'], { API_WORKERS: '2', DATABASE_URL: databaseUrl(postgres as string, `${name}_orphans`), REDIS_URL, PORT: '0', HOST: '127.0.0.1', PORTAL_BUILD: '0' });
+      const said = output(server);
+      await until(() => /2 worker processes ready/.test(said()), 120_000);
+      const workers = childrenOf(server.pid as number);
+      expect(workers).toHaveLength(2);
+      server.kill('SIGKILL');
+      // Gone, or a zombie nobody has reaped yet (its parent was killed).
+      const alive = (pid: number) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+        } catch {
+          return false;
+        }
+      };
+      await until(() => workers.every((pid) => !alive(pid)), 20_000);
+    } finally {
+      await adminQuery(postgres as string, `DROP DATABASE IF EXISTS "${name}_orphans" WITH (FORCE)`);
+    }
+  }, 180_000);
 });
+
