@@ -1,4 +1,4 @@
-import { createServer, STATUS_CODES, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServerAdapter } from '@whatwg-node/server';
 import type { FetchHandler, NodeListener, ServerContext } from './context.ts';
@@ -20,13 +20,13 @@ export interface NodeServer {
  * (Node writes the phrase it is given, even an empty one), and with `Connection: close` once
  * the server is closing, so that keep-alive connections end with it.
  */
-function onTheWire(res: ServerResponse, closing: () => boolean): void {
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+function onTheWire(closing: () => boolean): ServerResponse['writeHead'] {
+  const writeHead = ServerResponse.prototype.writeHead as (...args: unknown[]) => ServerResponse;
+  return function (this: ServerResponse, status: number, ...rest: unknown[]) {
     if (closing()) this.setHeader('connection', 'close');
     if (typeof rest[0] === 'string' && rest[0] === '') rest[0] = STATUS_CODES[status] ?? '';
-    return (writeHead as (...args: unknown[]) => ServerResponse).call(this, status, ...rest);
-  } as typeof res.writeHead;
+    return writeHead.call(this, status, ...rest);
+  } as ServerResponse['writeHead'];
 }
 
 /**
@@ -55,6 +55,8 @@ export function serveOnNode(handle: FetchHandler & { allow?: (pathname: string) 
     const settled: Promise<unknown> = work.catch(() => undefined).finally(() => inFlight.delete(settled));
     inFlight.add(settled);
   };
+  // One function for every response of this server, put in place of its writeHead.
+  const writeHead = onTheWire(() => closing);
   const adapter = createServerAdapter<ServerContext>((request, context) => {
     const answer = Promise.resolve(handle(request, context));
     track(answer);
@@ -67,7 +69,7 @@ export function serveOnNode(handle: FetchHandler & { allow?: (pathname: string) 
       res.end();
       return;
     }
-    onTheWire(res, () => closing);
+    res.writeHead = writeHead;
     const own = handle.nodeRoute?.(pathOf(req.url));
     if (own) track(Promise.resolve(own(req, res)));
     else void adapter(req, res);
