@@ -11,6 +11,7 @@ import AuthBeforeArgsPlugin from './auth/auth-before-args-plugin.ts';
 import type { ApiScope } from './auth/scopes.ts';
 import { unauthorizedError } from './auth/unauthorized.ts';
 import { ClientError } from './errors.ts';
+import { limitsFor } from './limits/operation-complexity.ts';
 import { QUERY_LIMITS } from './limits/query-limits.ts';
 import './relay-global-ids.ts';
 import { loadNodesWith, resolveNode, resolveNodeList } from './relay-nodes.ts';
@@ -56,7 +57,8 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    limit: QUERY_LIMITS,
+    // Checked before any root field resolves; skipped when the cost plugin measured the operation within them.
+    limit: limitsFor,
     complexityError: (kind, result) =>
       new ClientError('QUERY_TOO_COMPLEX', `The query exceeds the ${kind.toLowerCase()} limit.`, {
         kind: kind.toLowerCase(),

@@ -80,6 +80,29 @@ describe('query limits', () => {
     expect(tooCostly.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', kind: 'complexity' });
   });
 
+  it('measures the operation a document names, not its first: a costly second operation is refused, and charged as measured', async () => {
+    const api = createApi({ prisma: db.prisma });
+    const officers = (alias: string) => `${alias}: officers(first: 1) { edges { node { assignments { area { assignments { officer { name { zh } } } } } } } }`;
+    const document = `query Small { metrics { key } } query Costly { ${Array.from({ length: 16 }, (_, i) => officers(`o${i}`)).join(' ')} }`;
+    const run = async (operationName: string) => {
+      const response = await api.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query: document, operationName }),
+      });
+      return (await response.json()) as CostedResponse['body'];
+    };
+    // Twice each, the second from the remembered measure.
+    for (let i = 0; i < 2; i++) {
+      const costly = await run('Costly');
+      expect(costly.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', kind: 'complexity' });
+      expect(costly.extensions?.cost?.requested).toBe(QUERY_LIMITS.complexity);
+      const small = await run('Small');
+      expect(small.errors).toBeUndefined();
+      expect(small.extensions?.cost?.requested).toBe(11);
+    }
+  });
+
   for (const engine of ['memory', 'redis'] as const) {
     describe(`leaky-bucket budgets in ${engine}`, () => {
       const stores: CostBucketStore[] = [];

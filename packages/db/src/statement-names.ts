@@ -12,13 +12,19 @@
  * one text per length).
  */
 export function statementNames(limit = 500): (query: { sql: string }) => string {
-  const names = new Map<string, string>();
+  // Keyed by length, then compared: Prisma builds each statement's text anew for every query,
+  // and a Map keyed by the text would hash all of it (kilobytes) every time, where comparing
+  // it with the one or two known texts of its length is a memory comparison.
+  const byLength = new Map<number, { sql: string; name: string }[]>();
+  let count = 0;
   return ({ sql }) => {
-    const known = names.get(sql);
+    const known = byLength.get(sql.length);
+    if (known) for (const entry of known) if (entry.sql === sql) return entry.name;
     // '' is PostgreSQL's unnamed statement (and `pg` prepares nothing under that name).
-    if (known !== undefined || names.size >= limit) return known ?? '';
-    const name = `openstation_${names.size + 1}`;
-    names.set(sql, name);
+    if (count >= limit) return '';
+    const name = `openstation_${++count}`;
+    if (known) known.push({ sql, name });
+    else byLength.set(sql.length, [{ sql, name }]);
     return name;
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/index.ts';
@@ -28,6 +29,19 @@ describe('statementNames', () => {
     expect(name({ sql: 'SELECT 1' })).toBe(a);
     expect(name({ sql: 'SELECT 3' })).toBe('');
     expect(name({ sql: 'SELECT 2' })).toBe(b);
+  });
+
+  it('gives texts the same name exactly when they are equal, texts of one length included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('SELECT a', 'SELECT b', 'SELECT ab', 'SELECT c', ''), { maxLength: 30 }), (texts) => {
+        const name = statementNames(100);
+        // Each text built anew, as Prisma builds them, so equal texts are not one string object.
+        const names = texts.map((t) => name({ sql: [...t].join('') }));
+        for (let i = 0; i < texts.length; i++) {
+          for (let j = 0; j < texts.length; j++) expect(names[i] === names[j]).toBe(texts[i] === texts[j]);
+        }
+      }),
+    );
   });
 });
 

@@ -1,9 +1,8 @@
-import { complexityFromQuery } from '@pothos/plugin-complexity';
-import stableStringify from 'fast-json-stable-stringify';
-import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema } from 'graphql';
+import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Principal } from '../auth/principal.ts';
 import type { BudgetState, CostBucketStore } from './bucket.ts';
+import { markWithinLimits, operationComplexityMemo, withinQueryLimits } from './operation-complexity.ts';
 import { QUERY_LIMITS } from './query-limits.ts';
 
 /** Cost budgets: API clients have their own (`ApiClient.costBudget`); these cover the rest. */
@@ -52,33 +51,6 @@ export function clientAddress(ctx: { request: Request; req?: { socket?: { remote
   return forwarded || ctx.req?.socket?.remoteAddress || 'unknown';
 }
 
-/** Variable sets remembered per document; more and the document's are forgotten. */
-const COSTS_PER_DOCUMENT = 100;
-
-/**
- * An operation's complexity, remembered per parsed document (Yoga's parse cache hands the same
- * document object back for the same text) and variables: it depends on nothing else (no field's
- * complexity here reads the context), and measuring walks the whole document, every request.
- */
-function complexityMemo(): (document: DocumentNode, schema: GraphQLSchema, ctx: object, variables: Record<string, unknown>) => number {
-  const byDocument = new WeakMap<DocumentNode, Map<string, number>>();
-  return (document, schema, ctx, variables) => {
-    let byVariables = byDocument.get(document);
-    if (!byVariables) {
-      byVariables = new Map();
-      byDocument.set(document, byVariables);
-    }
-    const key = stableStringify(variables);
-    let complexity = byVariables.get(key);
-    if (complexity === undefined) {
-      complexity = complexityFromQuery(document, { schema, ctx, variables }).complexity;
-      if (byVariables.size >= COSTS_PER_DOCUMENT) byVariables.clear();
-      byVariables.set(key, complexity);
-    }
-    return complexity;
-  };
-}
-
 function costExtension(cost: number, state: BudgetState | undefined) {
   return { requested: cost, limit: state?.limit ?? null, remaining: state?.remaining ?? null };
 }
@@ -91,17 +63,18 @@ function costExtension(cost: number, state: BudgetState | undefined) {
 export function costPlugin(options: RateLimitOptions | null): Plugin {
   const states = new WeakMap<Request, BudgetState>();
   const costs = new WeakMap<Request, number>();
-  const complexityOf = complexityMemo();
+  const complexityOf = operationComplexityMemo();
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue as unknown as ExecutionContext;
-      let complexity: number;
+      let measured;
       try {
-        complexity = complexityOf(args.document, args.schema, ctx, (args.variableValues ?? {}) as Record<string, unknown>);
+        measured = complexityOf(args.document, args.operationName, args.schema, ctx, (args.variableValues ?? {}) as Record<string, unknown>);
       } catch {
-        return; // invalid variables: execution reports them
+        return; // invalid variables or no such operation: execution reports them
       }
-      const cost = Math.min(complexity, QUERY_LIMITS.complexity);
+      if (withinQueryLimits(measured)) markWithinLimits(ctx);
+      const cost = Math.min(measured.complexity, QUERY_LIMITS.complexity);
       costs.set(ctx.request, cost);
       if (!options) return;
       const bucket = bucketFor(ctx, options);
