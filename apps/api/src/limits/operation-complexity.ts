@@ -1,6 +1,6 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import stableStringify from 'fast-json-stable-stringify';
-import { type DocumentNode, getOperationAST, type GraphQLSchema, Kind } from 'graphql';
+import { type DocumentNode, getOperationAST, type GraphQLSchema, isInterfaceType, isObjectType, Kind } from 'graphql';
 import { QUERY_LIMITS } from './query-limits.ts';
 
 export interface OperationComplexity {
@@ -15,8 +15,8 @@ const RESULTS_PER_DOCUMENT = 100;
 /**
  * The complexity plugin's measure of the operation a request executes, remembered per parsed
  * document (Yoga's parse cache hands the same document object back for the same text),
- * operation name and variables: it depends on nothing else (no field's complexity here reads
- * the context), and measuring walks the whole operation.
+ * operation name and, where they can change it, variables: it depends on nothing else (no
+ * field's complexity here reads the context), and measuring walks the whole operation.
  *
  * `complexityFromQuery` measures a document's first operation, so a document of several is
  * narrowed to the one executed (with its fragments) first.
@@ -29,7 +29,7 @@ export function operationComplexityMemo(): (document: DocumentNode, operationNam
       results = new Map();
       byDocument.set(document, results);
     }
-    const key = `${operationName ?? ''}\n${stableStringify(variables)}`;
+    const key = readsArguments(schema) ? `${operationName ?? ''}\n${stableStringify(variables)}` : (operationName ?? '');
     let result = results.get(key);
     if (result === undefined) {
       const { complexity, depth, breadth } = complexityFromQuery(executedOperation(document, operationName), { schema, ctx, variables });
@@ -39,6 +39,24 @@ export function operationComplexityMemo(): (document: DocumentNode, operationNam
     }
     return result;
   };
+}
+
+const argumentReaders = new WeakMap<GraphQLSchema, boolean>();
+
+/**
+ * Whether a field's complexity is a function of its arguments anywhere in the schema: only
+ * then can variables change a measure (the plugin reads no argument otherwise, and ignores
+ * directives), and a measure must be remembered per variables, not only per document.
+ */
+function readsArguments(schema: GraphQLSchema): boolean {
+  let reads = argumentReaders.get(schema);
+  if (reads === undefined) {
+    reads = Object.values(schema.getTypeMap()).some(
+      (type) => (isObjectType(type) || isInterfaceType(type)) && Object.values(type.getFields()).some((field) => typeof field.extensions?.complexity === 'function'),
+    );
+    argumentReaders.set(schema, reads);
+  }
+  return reads;
 }
 
 function executedOperation(document: DocumentNode, operationName: string | null | undefined): DocumentNode {
