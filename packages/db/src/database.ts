@@ -7,6 +7,7 @@ import { DatabaseUnavailableError } from './errors.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { applyMigrations, applyMigrationsToPglite } from './migrate.ts';
 import { lockDataDir } from './pglite-lock.ts';
+import { jsonRelationJoins, relationJoinSql } from './json-relation-joins.ts';
 import { statementNames } from './statement-names.ts';
 import { type DatabaseTarget, parseDatabaseUrl, redact } from './url.ts';
 
@@ -39,9 +40,11 @@ function createClient(adapter: PrismaPg | PrismaPGlite, onQuery?: (sql: string, 
   // Any other format records a stack trace (`new Error()`) on every query, to point a validation
   // error at its call site: ~3 % of a public read's CPU. Prisma's errors keep their codes and messages.
   const errorFormat = 'minimal';
-  if (!onQuery) return new PrismaClient({ adapter, errorFormat });
-  const prisma = new PrismaClient({ adapter, errorFormat, log: [{ emit: 'event', level: 'query' }] });
-  prisma.$on('query', (event) => onQuery(event.query, event.params));
+  const joins = jsonRelationJoins(adapter);
+  if (!onQuery) return new PrismaClient({ adapter: joins, errorFormat });
+  const prisma = new PrismaClient({ adapter: joins, errorFormat, log: [{ emit: 'event', level: 'query' }] });
+  // Prisma logs a statement before the adapter rewrites it: report it as sent.
+  prisma.$on('query', (event) => onQuery(relationJoinSql(event.query), event.params));
   return prisma;
 }
 
