@@ -46,6 +46,18 @@ describe('stations', () => {
   });
 });
 
+describe('answers', () => {
+  it('answers an alias named __proto__ as a field like any other, at the root and nested, and changes no prototype', async () => {
+    const data = await gqlOk<Record<string, unknown>>(t.api, '{ __proto__: station(slug: "qianling") { __proto__: slug constructor: dutyPhone } toString: metrics { key } }');
+    expect(Object.keys(data)).toEqual(['__proto__', 'toString']);
+    const station = Object.getOwnPropertyDescriptor(data, '__proto__')?.value as Record<string, unknown>;
+    expect(Object.keys(station)).toEqual(['__proto__', 'constructor']);
+    expect(Object.getOwnPropertyDescriptor(station, '__proto__')?.value).toBe('qianling');
+    expect(Array.isArray(data.toString)).toBe(true);
+    expect(({} as Record<string, unknown>).slug).toBeUndefined();
+  });
+});
+
 describe('localized text', () => {
   it('answers in the requested language and falls back to Chinese, saying so', async () => {
     const zh = await gqlOk<{ station: { name: { text: string; locale: string } } }>(
