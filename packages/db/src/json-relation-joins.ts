@@ -17,8 +17,27 @@ const RELATION_DATA = '"__prisma_data__"';
  * puts values in parameters, never in the statement's text, so only its own calls match.
  */
 export function relationJoinSql(sql: string): string {
-  return sql.includes(RELATION_DATA) ? sql.replace(JSONB_ROW_BUILDERS, 'JSON_$1(') : sql;
+  if (!sql.includes(RELATION_DATA)) return sql;
+  const known = rewritten.get(sql.length);
+  if (known) for (const entry of known) if (entry.sql === sql) return entry.sent;
+  const sent = sql.replace(JSONB_ROW_BUILDERS, 'JSON_$1(');
+  if (remembered < REMEMBERED_TEXTS) {
+    remembered++;
+    if (known) known.push({ sql, sent });
+    else rewritten.set(sql.length, [{ sql, sent }]);
+  }
+  return sent;
 }
+
+/**
+ * Rewritten texts, by length: Prisma builds a statement's text anew for every query, and
+ * comparing it with the one or two known texts of its length costs less than rewriting it;
+ * the same string sent each time is also found at once by the statement names and `pg`'s
+ * check of what a connection has prepared. At most `REMEMBERED_TEXTS` are kept.
+ */
+const rewritten = new Map<number, { sql: string; sent: string }[]>();
+const REMEMBERED_TEXTS = 500;
+let remembered = 0;
 
 /** The same queryable, sending `relationJoinSql` of each statement; every other member is the target's own. */
 function rewriting<T extends SqlQueryable>(target: T, wrap: (key: PropertyKey, value: unknown) => unknown = () => undefined): T {
