@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminQuery } from '../../../tests/support/postgres-admin.ts';
 import { openDatabase } from '../src/index.ts';
 import { relationJoinSql } from '../src/json-relation-joins.ts';
 
 const server = 'postgres://postgres@127.0.0.1:5432';
 const name = `openstation_joins_${randomUUID().slice(0, 8)}`;
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${server}/postgres` });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminQuery(server, sql);
 
 describe('relationJoinSql', () => {
   it('builds a relation join\'s rows and lists as json, and leaves other statements as written', () => {

@@ -1,22 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminQuery } from '../../../tests/support/postgres-admin.ts';
 import { openDatabase } from '../src/index.ts';
 import { statementNames } from '../src/statement-names.ts';
 
 const server = 'postgres://postgres@127.0.0.1:5432';
 const name = `openstation_prepared_${randomUUID().slice(0, 8)}`;
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${server}/postgres` });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminQuery(server, sql);
 
 describe('statementNames', () => {
   it('names each distinct text once, and leaves texts past the limit unnamed', () => {

@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminQuery } from '../../../tests/support/postgres-admin.ts';
 import { openDatabase } from '../src/index.ts';
 
 const server = 'postgres://postgres@127.0.0.1:5432';
 const primaryName = `openstation_primary_${randomUUID().slice(0, 8)}`;
 const replicaName = `openstation_replica_${randomUUID().slice(0, 8)}`;
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${server}/postgres` });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminQuery(server, sql);
 
 // PostgreSQL's own replication is not under test: two independent databases stand in for a
 // primary and its replica, so that where each query went is visible in the data it finds.
